@@ -1,0 +1,112 @@
+//! `vnplan extract PATH...`: records as JSON Lines, in input order.
+
+use super::{ToneArg, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use vnplan::batch::{self, Summary};
+use vnplan::normalize::NormalizeOptions;
+use vnplan::Options;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Files or folders (walked recursively, sorted); `-` reads text from stdin.
+    #[arg(required = true)]
+    pub paths: Vec<String>,
+    /// Write to FILE (atomically: temp file + rename) instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Indented JSON (for reading one document).
+    #[arg(long)]
+    pub pretty: bool,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Tone-mark placement in `oa`, `oe`, `uy`.
+    #[arg(long = "tone-style", value_enum, default_value_t = ToneArg::Hoa)]
+    pub tone_style: ToneArg,
+}
+
+pub fn run(args: Args) -> i32 {
+    let (inputs, walk) = batch::collect_inputs(&args.paths);
+    let opts = Options { normalize: NormalizeOptions { tone_style: args.tone_style.into(), strip_markdown: None } };
+    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    let bar = if inputs.len() > 1 && std::io::stderr().is_terminal() {
+        let b = ProgressBar::new(inputs.len() as u64);
+        b.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed_precise} eta {eta}").unwrap_or_else(|_| ProgressStyle::default_bar()));
+        Some(b)
+    } else {
+        None
+    };
+    let tick = || {
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+    };
+    let result = match &args.output {
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            batch::run(&inputs, &opts, jobs, args.pretty, &mut out, &tick)
+        }
+        Some(path) => write_atomically(path, |w| batch::run(&inputs, &opts, jobs, args.pretty, w, &tick)),
+    };
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    match result {
+        Ok(summary) => report(&summary, &walk),
+        Err(e) => {
+            eprintln!("vnplan: cannot write output: {e}");
+            EXIT_USAGE
+        }
+    }
+}
+
+/// Write through a temporary file in the target's folder, renamed over the
+/// target only when everything was written: readers never see a partial file.
+pub fn write_atomically<T>(path: &std::path::Path, f: impl FnOnce(&mut dyn Write) -> std::io::Result<T>) -> std::io::Result<T> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::Builder::new().prefix(".vnplan-").suffix(".tmp").tempfile_in(dir)?;
+    let value = {
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        let v = f(&mut w)?;
+        w.flush()?;
+        v
+    };
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(value)
+}
+
+fn report(summary: &Summary, walk: &batch::WalkReport) -> i32 {
+    let total = summary.records + summary.errors.len();
+    eprintln!(
+        "vnplan: {total} document{} — {} record{}, {} error{}",
+        if total == 1 { "" } else { "s" },
+        summary.records,
+        if summary.records == 1 { "" } else { "s" },
+        summary.errors.len(),
+        if summary.errors.len() == 1 { "" } else { "s" },
+    );
+    if !summary.errors.is_empty() {
+        let mut kinds: Vec<&str> = summary.errors.iter().map(|e| e.1.as_str()).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        for kind in kinds {
+            let n = summary.errors.iter().filter(|e| e.1 == kind).count();
+            eprintln!("  {kind}: {n}");
+        }
+        for (_, _, message) in summary.errors.iter().take(20) {
+            eprintln!("  error: {message}");
+        }
+    }
+    if !walk.skipped.is_empty() {
+        eprintln!("vnplan: skipped {} file(s) whose extension is not .pdf/.txt/.md/.docx, e.g. {}", walk.skipped.len(), walk.skipped[0]);
+    }
+    if summary.errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_SOME_FAILED
+    }
+}

@@ -1,0 +1,126 @@
+//! Deadlines: a due date bound to its task and responsible units.
+//!
+//! Takes the date expressions whose role is `deadline` and finds the task
+//! they belong to: the clause before the deadline wording in the same
+//! sentence, or the previous sentence when the deadline stands alone
+//! (`… đổ bê tông. Hoàn thành trước ngày 19/02/2024.`).
+
+use super::dates::DateHit;
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeadlineHit {
+    pub due: String,
+    pub relation: &'static str,
+    pub task: String,
+    /// The deadline phrase (`trước ngày 19/02/2024`), byte range.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The deadline wording right before a date: where the phrase starts.
+static WORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\(\s*)?(?:(?:thời\s+gian\s+(?:thực\s+hiện\s+|hoàn\s+thành\s+)?)|(?:hoàn\s+thành|xong)\s+)?(?:trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất|hạn\s+chót|đến\s+hết|trong|vào)\s*(?:ngày|tháng|năm|quý)?\s*$")
+        .expect("valid regex")
+});
+
+static LEADING_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s+|[a-zđ]\)\s+|\(\d+\)\s+)+").expect("valid regex")
+});
+
+/// Sentence spans of a paragraph (byte ranges): split after `. ` that is
+/// not a decimal point.
+fn sentences(p: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = p.as_bytes();
+    for i in 0..b.len() {
+        if b[i] == b'.' && (i + 1 == b.len() || b[i + 1] == b' ') && !(i > 0 && b[i - 1] == b'.') {
+            out.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    if start < p.len() {
+        out.push((start, p.len()));
+    }
+    out
+}
+
+fn clean_task(s: &str) -> String {
+    let s = s.trim();
+    let s = LEADING_MARK.replace(s, "");
+    let s = s.trim_start_matches(", ").trim_start();
+    let s = s.strip_prefix("và ").unwrap_or(s);
+    let mut t = s.trim().trim_end_matches([',', ';', ':', '.', ' ', '(', '-']).trim().to_string();
+    // Drop an unclosed parenthesis the deadline phrase sat in.
+    if t.matches('(').count() > t.matches(')').count() {
+        if let Some(i) = t.rfind('(') {
+            t = t[..i].trim_end().to_string();
+        }
+    }
+    for conj in [" và", ","] {
+        if let Some(x) = t.strip_suffix(conj) {
+            t = x.trim_end().to_string();
+        }
+    }
+    t
+}
+
+/// Bind the deadline hits of one paragraph (`base` = its offset) to tasks.
+pub fn bind(p: &str, base: usize, hits: &[DateHit]) -> Vec<DeadlineHit> {
+    let sents = sentences(p);
+    let mut out = Vec::new();
+    let mut prev_end_in_sentence: Option<(usize, usize)> = None; // (sentence idx, end)
+    for h in hits.iter().filter(|h| h.role == "deadline") {
+        let (hs, he) = (h.start - base, h.end - base);
+        let phrase_start = WORDING.find(&p[..hs]).map(|m| m.start()).unwrap_or(hs);
+        let Some(si) = sents.iter().position(|&(s, e)| s <= hs && hs < e) else { continue };
+        let (s_start, _) = sents[si];
+        let from = match prev_end_in_sentence {
+            Some((psi, pe)) if psi == si => pe,
+            _ => s_start,
+        };
+        let mut task = if phrase_start > from { clean_task(&p[from..phrase_start]) } else { String::new() };
+        if task.chars().count() < 4 {
+            // `Hoàn thành trước ngày …` standing alone: the task is the
+            // sentence before it.
+            if si > 0 {
+                let (a, b) = sents[si - 1];
+                task = clean_task(&p[a..b]);
+            }
+        }
+        prev_end_in_sentence = Some((si, he));
+        out.push(DeadlineHit {
+            due: h.value.clone(),
+            relation: h.relation.unwrap_or("by"),
+            task,
+            start: base + phrase_start.min(hs),
+            end: h.end,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::dates::{extract_paragraph, DateContext};
+
+    fn tasks(p: &str) -> Vec<(String, String, String)> {
+        let hits = extract_paragraph(p, 0, &DateContext { year: Some(2024) });
+        bind(p, 0, &hits).into_iter().map(|d| (d.task, d.due, d.relation.to_string())).collect()
+    }
+
+    #[test]
+    fn binds_tasks() {
+        let t = tasks("- Thẩm định bài phát biểu của Lãnh đạo huyện tại buổi lễ (Hoàn thành trước ngày 16/02/2024).");
+        assert_eq!(t[0].0, "Thẩm định bài phát biểu của Lãnh đạo huyện tại buổi lễ");
+        let t = tasks("- Chỉ đạo chuẩn bị mặt bằng sân. Hoàn thành trước ngày 19/02/2024.");
+        assert_eq!(t[0].0, "Chỉ đạo chuẩn bị mặt bằng sân");
+        let t = tasks("8. Yêu cầu UBND các xã báo cáo nhanh kết quả trước ngày 22 tháng 02 năm 2024 và báo cáo tổng hợp kết quả thực hiện trước ngày 25 tháng 02 năm 2024.");
+        assert_eq!(t[0].0, "Yêu cầu UBND các xã báo cáo nhanh kết quả");
+        assert_eq!(t[1].0, "báo cáo tổng hợp kết quả thực hiện");
+        assert_eq!(t[1].1, "2024-02-25");
+    }
+}

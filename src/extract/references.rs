@@ -1,0 +1,186 @@
+//! References to other documents: `Kế hoạch số 241/KH-UBND ngày 23/01/2024
+//! của Ủy ban nhân dân tỉnh Kon Tum`, Party forms (`63-CT/TU`), legal
+//! normative forms (`30/2020/NĐ-CP`), and unnumbered legal bases.
+//!
+//! Owns recognising a citation and splitting it into type, number, date and
+//! issuer; canonical issuer names come from [`super::names`]. One item per
+//! distinct cited document, with the number of mentions.
+
+use super::names::{canonical_body, HomePlaces};
+use crate::lexicon::doc_types;
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RefHit {
+    pub kind: String,
+    pub number: Option<String>,
+    pub date: Option<String>,
+    pub issuer: Option<String>,
+    pub basis: bool,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub mentions: usize,
+}
+
+/// Type names that introduce a citation (longest first).
+const TYPE_ALTERNATION: &str = "Chương trình hành động|Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Công văn|Thông báo|Hướng dẫn|Chương trình|Nghị định|Thông tư|Báo cáo|Kết luận|Thông tri|Quy định|Quy chế|Đề án|Tờ trình|Công điện|Luật";
+
+static CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    // Verbose mode ignores spaces, so the type names' spaces become `\s+`.
+    let types = TYPE_ALTERNATION.replace(' ', r"\s+");
+    Regex::new(&format!(
+        r"(?x)(?P<type>{types})(?:\s+liên\s+tịch)?\s+(?:số\s*:?\s*)?
+        (?P<num>
+            \d{{1,5}}(?:/\d{{4}})?/\s?[\p{{Lu}}Đ][\p{{L}}&]*(?:-[\p{{Lu}}Đ][\p{{L}}&]*)*   # 241/KH-UBND, 30/2020/NĐ-CP
+          | \d{{1,5}}-[\p{{Lu}}Đ][\p{{L}}]*/[\p{{Lu}}Đ][\p{{L}}]*(?:-[\p{{Lu}}Đ][\p{{L}}]*)*   # 63-CT/TU
+        )
+        (?P<date>\s*,?\s*(?:ngày\s+)?(?:\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}))?
+        (?P<issuer>\s*,?\s*của\s+[^,;.()\n]+?)?
+        (?:\s+(?:về|về\s+việc|V/v|nhằm|tại|đã|để|và|theo|trên|tập|nâng)\b|\s*[,;.()\n]|$)"
+    ))
+    .expect("valid regex")
+});
+
+static DATE_NUM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{1,2})/(\d{1,2})/(\d{4})").expect("valid regex"));
+static DATE_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").expect("valid regex"));
+static KHOA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+(?:khóa|khoá)\s+[IVXLC]+$").expect("valid regex"));
+static BASIS_TYPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:Căn cứ|Thực hiện)\s+(?P<type>{TYPE_ALTERNATION})\b")).expect("valid regex")
+});
+
+fn iso(s: &str) -> Option<String> {
+    let c = DATE_NUM.captures(s).or_else(|| DATE_WORDS.captures(s))?;
+    let (d, m, y): (u32, u32, i32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    chrono::NaiveDate::from_ymd_opt(y, m, d).map(|x| x.format("%Y-%m-%d").to_string())
+}
+
+/// Issuers that a symbol names unambiguously (`CT-TTg` → the Prime Minister).
+fn issuer_from_symbol(number: &str) -> Option<&'static str> {
+    let last = number.rsplit(['-', '/']).next()?;
+    match last {
+        "TTg" => Some("Thủ tướng Chính phủ"),
+        "CP" => Some("Chính phủ"),
+        "QH" | "QH13" | "QH14" | "QH15" => Some("Quốc hội"),
+        _ => None,
+    }
+}
+
+/// All citations of one paragraph (`base` = its byte offset).
+pub fn extract_paragraph(p: &str, base: usize, basis: bool, home: &HomePlaces, own_number: Option<&str>) -> Vec<RefHit> {
+    let mut out = Vec::new();
+    for c in CITATION.captures_iter(p) {
+        let ty = c.name("type").unwrap();
+        let num: String = c["num"].split_whitespace().collect();
+        if Some(num.as_str()) == own_number || p[..ty.start()].trim_end().ends_with("Kèm theo") {
+            continue;
+        }
+        let kind = doc_types::abbreviation_of(ty.as_str()).map(|(_, a)| a).unwrap_or("?");
+        let date = c.name("date").and_then(|d| iso(d.as_str()));
+        let issuer = c
+            .name("issuer")
+            .map(|i| {
+                let raw = i.as_str().trim().trim_start_matches(',').trim().trim_start_matches("của").trim();
+                let raw = KHOA.replace(raw, "").to_string();
+                canonical_body(&raw, home)
+            })
+            .or_else(|| issuer_from_symbol(&num).map(str::to_string));
+        let end = c.name("issuer").or(c.name("date")).or(c.name("num")).unwrap().end();
+        out.push(RefHit {
+            kind: kind.to_string(),
+            number: Some(num),
+            date,
+            issuer,
+            basis,
+            text: p[ty.start()..end].to_string(),
+            start: base + ty.start(),
+            end: base + end,
+            mentions: 1,
+        });
+    }
+    // A legal basis without any number is still a cited document.
+    if basis && out.is_empty() {
+        if let Some(c) = BASIS_TYPE.captures(p) {
+            let ty = c.name("type").unwrap();
+            let end = p.find(';').unwrap_or(p.len());
+            let kind = doc_types::abbreviation_of(ty.as_str()).map(|(_, a)| a).unwrap_or("?");
+            out.push(RefHit {
+                kind: kind.to_string(),
+                number: None,
+                date: iso(&p[..end]),
+                issuer: None,
+                basis,
+                text: p[ty.start()..end].trim_end_matches(['.', ' ']).to_string(),
+                start: base + ty.start(),
+                end: base + end,
+                mentions: 1,
+            });
+        }
+    }
+    out
+}
+
+/// Merge repeated citations of the same document, keeping the first
+/// position and filling date/issuer from later mentions.
+pub fn dedupe(hits: Vec<RefHit>) -> Vec<RefHit> {
+    let mut out: Vec<RefHit> = Vec::new();
+    for h in hits {
+        let same = out.iter_mut().find(|o| match (&o.number, &h.number) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => o.text == h.text,
+            _ => false,
+        });
+        match same {
+            Some(o) => {
+                o.mentions += 1;
+                o.basis |= h.basis;
+                if o.date.is_none() {
+                    o.date = h.date;
+                }
+                if o.issuer.is_none() {
+                    o.issuer = h.issuer;
+                }
+            }
+            None => out.push(h),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(p: &str) -> RefHit {
+        let home = HomePlaces { places: vec![("huyện".into(), "Hớn Quản".into())] };
+        let v = extract_paragraph(p, 0, false, &home, None);
+        assert_eq!(v.len(), 1, "{p}: {v:?}");
+        v[0].clone()
+    }
+
+    #[test]
+    fn state_party_and_normative_numbers() {
+        let r = one("Thực hiện Kế hoạch số 241/KH-UBND ngày 23/01/2024 của Ủy ban nhân dân tỉnh Kon Tum về việc triển khai");
+        assert_eq!((r.kind.as_str(), r.number.as_deref(), r.date.as_deref()), ("KH", Some("241/KH-UBND"), Some("2024-01-23")));
+        assert_eq!(r.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Kon Tum"));
+        let r = one("Nghị quyết số 34-NQ/ĐU ngày 25/12/2023 của Ban chấp hành");
+        assert_eq!(r.number.as_deref(), Some("34-NQ/ĐU"));
+        let r = one("tại Chỉ thị số 45/CT-TTg ngày 31 tháng 12 năm 2020.");
+        assert_eq!((r.date.as_deref(), r.issuer.as_deref()), (Some("2020-12-31"), Some("Thủ tướng Chính phủ")));
+        let r = one("Quyết định số 1471/QĐ-UBND 28/10/2022 của UBND huyện về việc ban hành");
+        assert_eq!((r.date.as_deref(), r.issuer.as_deref()), (Some("2022-10-28"), Some("Ủy ban nhân dân huyện Hớn Quản")));
+        assert_eq!(one("Nghị định số 30/2020/NĐ-CP").number.as_deref(), Some("30/2020/NĐ-CP"));
+        assert_eq!(one("Thực hiện Chỉ thị 63-CT/TU ngày 27/12/2024").number.as_deref(), Some("63-CT/TU"));
+    }
+
+    #[test]
+    fn own_number_and_annex_line_are_not_references() {
+        let home = HomePlaces::default();
+        assert!(extract_paragraph("(Kèm theo Kế hoạch số 12/KH-UBND ngày 02/11/2025)", 0, false, &home, None).is_empty());
+        assert!(extract_paragraph("Kế hoạch số 12/KH-UBND", 0, false, &home, Some("12/KH-UBND")).is_empty());
+    }
+}

@@ -1,0 +1,143 @@
+//! Abbreviations of bodies and titles used in plans, the canonical casing of
+//! body names, and the words that name administrative levels.
+
+/// (abbreviation as written, expansion). Applied to whole tokens only.
+/// Ambiguous short forms (`TT` = Thường trực or Trung tâm, `CT` = Chủ tịch
+/// or Chỉ thị) are left out: they are resolved by the callers in context.
+pub static ABBREVIATIONS: &[(&str, &str)] = &[
+    ("UBND", "Ủy ban nhân dân"),
+    ("HĐND", "Hội đồng nhân dân"),
+    ("UBMTTQVN", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
+    ("MTTQVN", "Mặt trận Tổ quốc Việt Nam"),
+    ("MTTQ", "Mặt trận Tổ quốc"),
+    ("BCĐ", "Ban Chỉ đạo"),
+    ("VPĐP", "Văn phòng Điều phối"),
+    ("NN&PTNT", "Nông nghiệp và Phát triển nông thôn"),
+    ("NNPTNT", "Nông nghiệp và Phát triển nông thôn"),
+    ("PTNT", "Phát triển nông thôn"),
+    ("NTM", "nông thôn mới"),
+    ("CTMTQG", "Chương trình mục tiêu quốc gia"),
+    ("MTQG", "mục tiêu quốc gia"),
+    ("PCT", "Phó Chủ tịch"),
+    ("ĐU", "Đảng ủy"),
+    ("HU", "Huyện ủy"),
+    ("TU", "Tỉnh ủy"),
+    ("VP", "Văn phòng"),
+    ("LĐLĐ", "Liên đoàn Lao động"),
+    ("TN-MT", "Tài nguyên và Môi trường"),
+    ("TNMT", "Tài nguyên và Môi trường"),
+    ("TC-KH", "Tài chính - Kế hoạch"),
+    ("VH-TT", "Văn hóa và Thông tin"),
+    ("VHTT", "Văn hóa và Thông tin"),
+    ("LĐTBXH", "Lao động - Thương binh và Xã hội"),
+    ("GD&ĐT", "Giáo dục và Đào tạo"),
+    ("GDĐT", "Giáo dục và Đào tạo"),
+    ("BTGTU", "Ban Tuyên giáo Tỉnh ủy"),
+    ("BTGHU", "Ban Tuyên giáo Huyện ủy"),
+    ("THCS", "Trung học cơ sở"),
+    ("TTg", "Thủ tướng Chính phủ"),
+];
+
+/// Body names in their canonical casing. Matching is case-insensitive; the
+/// canonical form replaces what was written (`BAN CHỈ ĐẠO` → `Ban Chỉ đạo`).
+/// Longer names first.
+pub static BODY_NAMES: &[&str] = &[
+    "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "Ủy ban Mặt trận Tổ quốc",
+    "Mặt trận Tổ quốc Việt Nam",
+    "Mặt trận Tổ quốc",
+    "Ban Chấp hành Đảng bộ",
+    "Ban Thường vụ Tỉnh ủy",
+    "Ban Thường vụ Huyện ủy",
+    "Ban Thường vụ Đảng ủy",
+    "Ban Thường vụ",
+    "Ban Tuyên giáo",
+    "Ban Chỉ đạo",
+    "Ban Quản lý",
+    "Ban chỉ huy Quân sự",
+    "Ủy ban Kiểm tra",
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Văn phòng Điều phối",
+    "Văn phòng",
+    "Thường trực",
+    "Tỉnh ủy",
+    "Huyện ủy",
+    "Thành ủy",
+    "Quận ủy",
+    "Thị ủy",
+    "Đảng ủy",
+    "Đảng bộ",
+    "Chủ tịch",
+    "Phó Chủ tịch",
+    "Thủ tướng Chính phủ",
+    "Chính phủ",
+    "Phòng",
+    "Sở",
+    "Trung tâm",
+    "Trạm y tế",
+    "Công an",
+];
+
+/// Words naming an administrative level, lower-cased in canonical names,
+/// with the level code they give an issuer. Longer forms first.
+pub static ADMIN_LEVELS: &[(&str, &str)] = &[
+    ("thành phố", "tinh"),
+    ("thị trấn", "xa"),
+    ("thị xã", "huyen"),
+    ("tỉnh", "tinh"),
+    ("huyện", "huyen"),
+    ("quận", "huyen"),
+    ("xã", "xa"),
+    ("phường", "xa"),
+    ("đặc khu", "xa"),
+];
+
+/// Levels implied by Party committee names (`Huyện ủy` is district level).
+pub static PARTY_LEVELS: &[(&str, &str)] = &[
+    ("tỉnh ủy", "tinh"),
+    ("thành ủy", "tinh"),
+    ("huyện ủy", "huyen"),
+    ("quận ủy", "huyen"),
+    ("thị ủy", "huyen"),
+    ("đảng ủy xã", "xa"),
+    ("đảng ủy phường", "xa"),
+    ("chính phủ", "trung_uong"),
+    ("thủ tướng", "trung_uong"),
+    ("trung ương", "trung_uong"),
+];
+
+/// Titles of signers in canonical casing (matched case-insensitively).
+pub static POSITIONS: &[&str] = &[
+    "Phó Chủ tịch Thường trực",
+    "Phó Chủ tịch",
+    "Chủ tịch",
+    "Phó Bí thư Thường trực",
+    "Phó Bí thư",
+    "Bí thư",
+    "Phó Trưởng ban Thường trực",
+    "Phó Trưởng ban",
+    "Trưởng ban",
+    "Phó Giám đốc",
+    "Giám đốc",
+    "Phó Trưởng phòng",
+    "Trưởng phòng",
+    "Chánh Văn phòng",
+    "Phó Chánh Văn phòng",
+    "Thủ trưởng",
+];
+
+/// Canonical form of a title (`PHÓ CHỦ TỊCH` → `Phó Chủ tịch`); unknown
+/// titles are put in sentence case.
+pub fn canonical_position(s: &str) -> String {
+    let lower = s.trim().to_lowercase();
+    if let Some(p) = POSITIONS.iter().find(|p| p.to_lowercase() == lower) {
+        return p.to_string();
+    }
+    let mut cs = lower.chars();
+    match cs.next() {
+        Some(f) => f.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}

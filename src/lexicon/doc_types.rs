@@ -1,0 +1,60 @@
+//! Document types of Decree 30/2020/NĐ-CP (Điều 7, Phụ lục III) and of the
+//! Party's Hướng dẫn 36-HD/VPTW, with their official abbreviations.
+
+/// (type name in sentence case, abbreviation). Longest names first so that
+/// "Chương trình hành động" wins over "Chương trình".
+pub static DOC_TYPES: &[(&str, &str)] = &[
+    ("Chương trình hành động", "CTr"),
+    ("Nghị quyết", "NQ"),
+    ("Quyết định", "QĐ"),
+    ("Chỉ thị", "CT"),
+    ("Quy chế", "QC"),
+    ("Quy định", "QyĐ"),
+    ("Thông cáo", "TC"),
+    ("Thông báo", "TB"),
+    ("Hướng dẫn", "HD"),
+    ("Chương trình", "CTr"),
+    ("Kế hoạch", "KH"),
+    ("Phương án", "PA"),
+    ("Đề án", "ĐA"),
+    ("Dự án", "DA"),
+    ("Báo cáo", "BC"),
+    ("Biên bản", "BB"),
+    ("Tờ trình", "TTr"),
+    ("Hợp đồng", "HĐ"),
+    ("Công điện", "CĐ"),
+    ("Công văn", "CV"),
+    ("Kết luận", "KL"),
+    ("Thông tri", "TT"),
+    ("Nghị định", "NĐ"),
+    ("Thông tư", "TT"),
+    ("Luật", "L"),
+    ("Giấy mời", "GM"),
+];
+
+/// Abbreviation of a type name (any case), e.g. `KẾ HOẠCH` → `KH`.
+pub fn abbreviation_of(name: &str) -> Option<(&'static str, &'static str)> {
+    let lower = name.trim().to_lowercase();
+    DOC_TYPES
+        .iter()
+        .find(|(n, _)| n.to_lowercase() == lower)
+        .map(|&(n, a)| (n, a))
+}
+
+/// Type name of an abbreviation as it appears in a symbol (`KH` → `Kế hoạch`).
+pub fn name_of(abbr: &str) -> Option<&'static str> {
+    DOC_TYPES.iter().find(|(_, a)| *a == abbr).map(|(n, _)| *n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn looks_up_both_ways() {
+        assert_eq!(abbreviation_of("KẾ HOẠCH"), Some(("Kế hoạch", "KH")));
+        assert_eq!(abbreviation_of("Chương trình hành động").unwrap().1, "CTr");
+        assert_eq!(name_of("QĐ"), Some("Quyết định"));
+        assert_eq!(abbreviation_of("Kế hoạch mới"), None);
+    }
+}

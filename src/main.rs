@@ -1,0 +1,24 @@
+//! The `vnplan` command: parses arguments and dispatches to one function per
+//! subcommand (see `cli/`). Nothing else lives here.
+
+mod cli;
+
+use clap::Parser;
+use cli::{Cli, Command};
+
+fn main() {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { cli::EXIT_USAGE } else { cli::EXIT_OK };
+            let _ = e.print();
+            std::process::exit(code);
+        }
+    };
+    let code = match cli.command {
+        Command::Extract(args) => cli::extract::run(args),
+        Command::Normalize(args) => cli::normalize::run(args),
+        Command::Schema => cli::schema::run(),
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,300 @@
+//! One document through every stage: bytes → ingest → normalise → segment
+//! → extract → [`Record`]. The only place that knows the order of stages.
+//!
+//! Assembly turns stage outputs into the record types and gives every item
+//! its provenance and a stable id (derived from the document hash and the
+//! item's position, so re-runs diff cleanly).
+
+use crate::error::DocError;
+use crate::extract::dates::{self, DateContext, DateHit};
+use crate::extract::names::{canonical_body, level_of, place_of, HomePlaces};
+use crate::extract::{deadlines, references};
+use crate::ingest::{self, Format};
+use crate::lexicon::abbreviations::canonical_position;
+use crate::normalize::{self, NormalizeOptions, Normalized};
+use crate::record::*;
+use crate::segment::{self, outline::section_at, Outline};
+use crate::textpos::Locator;
+use regex::Regex;
+use sha2::{Digest, Sha256};
+use std::sync::LazyLock;
+
+/// Options for processing one document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub normalize: NormalizeOptions,
+}
+
+/// Hex SHA-256 of bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Process one document given its display path and bytes. `format` is
+/// taken from the path's extension unless given.
+pub fn process_bytes(path: &str, bytes: &[u8], format: Option<Format>, opts: &Options) -> Result<Record, DocError> {
+    let format = format
+        .or_else(|| Format::from_path(path))
+        .ok_or_else(|| DocError::UnsupportedFormat(format!("cannot tell the format of {path} from its name")))?;
+    let raw = ingest::ingest(bytes, format)?;
+    let mut nopts = opts.normalize;
+    if format == Format::Markdown {
+        nopts.strip_markdown = Some(true);
+    }
+    let norm = normalize::normalize(&raw.text, &raw.page_starts, &nopts);
+    if norm.text.trim().is_empty() {
+        return Err(DocError::Empty);
+    }
+    let outline = segment::segment(&norm);
+    let sha = sha256_hex(bytes);
+    let source = Source {
+        path: path.to_string(),
+        format: format.name().to_string(),
+        sha256: sha.clone(),
+        bytes: bytes.len() as u64,
+        pages: raw.pages,
+        encoding: raw.encoding.clone(),
+        backend: raw.backend.to_string(),
+    };
+    let mut record = assemble(&norm, &outline, source);
+    for (code, message) in raw.warnings {
+        record.warnings.insert(0, Warning { code, message, span: None });
+    }
+    Ok(record)
+}
+
+/// Stable id of an item: document hash, item kind and span.
+fn item_id(sha: &str, kind: &str, span: [usize; 2]) -> String {
+    let h = sha256_hex(format!("{sha}:{kind}:{}:{}", span[0], span[1]).as_bytes());
+    format!("{kind}-{}", &h[..12])
+}
+
+static INTRO_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\.\s+)(?P<body>(?:Ủy ban|UBND|Ban|Hội đồng|HĐND|Đảng ủy|Huyện ủy|Tỉnh ủy|Thường trực|Văn phòng|Sở|Phòng|Trung tâm)[^,.;:]*?)\s+(?:xây dựng|ban hành|triển khai)\s+(?:[Kk]ế hoạch|[Cc]hương trình)")
+        .expect("valid regex")
+});
+static CLOSING_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bcủa\s+(?P<body>(?:Ủy ban|UBND|Ban|Hội đồng|HĐND|Đảng ủy|Huyện ủy|Tỉnh ủy|Thường trực|Văn phòng|Sở|Phòng|Trung tâm)[^,.;:]*?)\s*(?:[.,;:]|$)")
+        .expect("valid regex")
+});
+
+fn issuer_of(text: &str, o: &Outline) -> (Option<String>, Option<&'static str>) {
+    let none = HomePlaces::default();
+    if !o.header.issuer_lines.is_empty() {
+        let joined: Vec<&str> = o.header.issuer_lines.iter().map(|p| p.text.as_str()).collect();
+        return (Some(canonical_body(&joined.join(" "), &none)), Some("header"));
+    }
+    if let Some(c) = o.closing.and_then(|i| CLOSING_ISSUER.captures(o.paras[i].text(text))) {
+        return (Some(canonical_body(&c["body"], &none)), Some("closing"));
+    }
+    let intro_paras = o.bases.iter().chain(o.intro.iter());
+    for &i in intro_paras {
+        if let Some(c) = INTRO_ISSUER.captures(o.paras[i].text(text)) {
+            return (Some(canonical_body(&c["body"], &none)), Some("intro"));
+        }
+    }
+    if let Some(sig) = &o.signature {
+        if let Some((_, body)) = sig.authorities.iter().find(|(p, _)| p == "TM.") {
+            return (Some(canonical_body(&body.text, &none)), Some("signature"));
+        }
+    }
+    (None, None)
+}
+
+fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
+    let text = &norm.text;
+    let loc = Locator::new(norm);
+    let sha = source.sha256.clone();
+    let mut warnings: Vec<Warning> = Vec::new();
+
+    // Document identity.
+    let (issuer, issuer_source) = issuer_of(text, o);
+    let mut home = HomePlaces::default();
+    if let Some((level, name)) = issuer.as_deref().and_then(place_of) {
+        home.places.push((level, name));
+    }
+    let signer = o.signature.as_ref().map(|s| {
+        let authority = if s.authorities.iter().any(|(p, _)| p == "KT.") {
+            Some("KT.".to_string())
+        } else {
+            s.authorities.first().map(|(p, _)| p.clone())
+        };
+        let none = HomePlaces::default();
+        let positions: Vec<String> = s.positions.iter().map(|p| canonical_position(&p.text)).collect();
+        Signer {
+            name: s.name.as_ref().map(|n| n.text.clone()),
+            position: positions.first().cloned(),
+            positions,
+            authority,
+            on_behalf_of: s.authorities.iter().find(|(p, _)| p == "TM.").map(|(_, b)| canonical_body(&b.text, &none)),
+            signs_for: s.authorities.iter().find(|(p, _)| p == "KT.").map(|(_, b)| canonical_position(&b.text)),
+            at: Some(loc.locate(s.start, s.end)),
+        }
+    });
+    let h = &o.header;
+    let document = Document {
+        kind: h.kind.as_ref().map(|k| k.1.to_string()),
+        kind_name: h.kind.as_ref().map(|k| k.0.to_string()),
+        number: h.number.as_ref().map(|n| n.text.clone()),
+        symbol: h.symbol.clone(),
+        issuer_level: issuer.as_deref().and_then(level_of).map(str::to_string),
+        issuer,
+        issuer_source: issuer_source.map(str::to_string),
+        place: h.place.as_ref().map(|p| p.text.clone()),
+        date: h.date.as_ref().map(|d| d.0.clone()),
+        title: h.title.as_ref().map(|t| t.text.clone()),
+        signer,
+        recipients: o.recipients.iter().map(|r| r.text.clone()).collect(),
+    };
+    if document.kind.is_none() && o.sections.is_empty() {
+        warnings.push(Warning {
+            code: "not_a_plan".into(),
+            message: "no document type line and no numbered outline: this may not be an administrative document".into(),
+            span: None,
+        });
+    }
+
+    let section_of = |para: usize| section_at(&o.sections, para).map(|s| s.path.clone());
+
+    // References: title, bases, body, annexes.
+    let basis_paras: Vec<usize> = o.bases.clone();
+    let own = document.number.as_deref();
+    let mut ref_hits = Vec::new();
+    if let Some(t) = &h.title {
+        ref_hits.extend(references::extract_paragraph(&t.text, t.start, true, &home, own));
+    }
+    let title_end = h.title.as_ref().map(|t| t.end).unwrap_or(0);
+    for (i, p) in o.paras.iter().enumerate() {
+        if p.start < title_end || i < h.next_para {
+            continue;
+        }
+        ref_hits.extend(references::extract_paragraph(p.text(text), p.start, basis_paras.contains(&i), &home, own));
+    }
+    let references: Vec<Reference> = references::dedupe(ref_hits)
+        .into_iter()
+        .map(|r| {
+            let at = loc.locate(r.start, r.end);
+            Reference {
+                id: item_id(&sha, "ref", at.span),
+                kind: r.kind,
+                number: r.number,
+                date: r.date,
+                issuer: r.issuer,
+                role: if r.basis { "basis".into() } else { "body".into() },
+                text: r.text,
+                mentions: r.mentions,
+                at,
+            }
+        })
+        .collect();
+
+    let sections: Vec<Section> = o
+        .sections
+        .iter()
+        .map(|s| {
+            let at = loc.locate(o.paras[s.para].start, s.heading.end.max(o.paras[s.para].start));
+            Section {
+                id: item_id(&sha, "sec", at.span),
+                path: s.path.clone(),
+                level: s.level,
+                marker: s.marker.clone(),
+                heading: s.heading.text.clone(),
+                kind: s.kind.to_string(),
+                at,
+            }
+        })
+        .collect();
+
+    // Dates and deadlines.
+    let header_year = h.date.as_ref().and_then(|d| d.0.get(..4)).and_then(|y| y.parse().ok());
+    let ctx = DateContext { year: header_year.or_else(|| h.title.as_ref().and_then(|t| dates::title_year(&t.text))) };
+    let mut date_items = Vec::new();
+    let mut deadline_items = Vec::new();
+    for (i, p) in o.paras.iter().enumerate() {
+        let ptext = p.text(text);
+        let mut hits: Vec<DateHit> = dates::extract_paragraph(ptext, p.start, &ctx);
+        for hit in hits.iter_mut() {
+            if let Some((_, piece)) = &h.date {
+                if hit.start < piece.end && piece.start < hit.end {
+                    hit.role = "issued";
+                }
+            }
+            if ptext.starts_with("(Kèm theo") {
+                hit.role = "issued";
+                if let Some((hd, _)) = &h.date {
+                    if hd.len() == 10 && hit.value.len() == 10 && *hd != hit.value {
+                        warnings.push(Warning {
+                            code: "annex_date_mismatch".into(),
+                            message: format!("the annex line gives {} but the document is dated {hd}", hit.value),
+                            span: Some(loc.locate(hit.start, hit.end).span),
+                        });
+                    }
+                }
+            }
+        }
+        let section = section_of(i);
+        for d in deadlines::bind(ptext, p.start, &hits) {
+            let at = loc.locate(d.start, d.end);
+            deadline_items.push(Deadline {
+                id: item_id(&sha, "ddl", at.span),
+                due: d.due,
+                relation: d.relation.to_string(),
+                task: d.task,
+                units: deadline_units(text, o, i),
+                text: text[d.start..d.end].to_string(),
+                section: section.clone(),
+                at,
+            });
+        }
+        for hit in hits {
+            let at = loc.locate(hit.start, hit.end);
+            if let Some(w) = hit.warning {
+                warnings.push(Warning { code: "weekday_mismatch".into(), message: w, span: Some(at.span) });
+            }
+            date_items.push(DateItem {
+                id: item_id(&sha, "date", at.span),
+                text: text[hit.start..hit.end].to_string(),
+                kind: hit.kind.to_string(),
+                value: hit.value,
+                solar: hit.solar,
+                role: hit.role.to_string(),
+                section: section.clone(),
+                at,
+            });
+        }
+    }
+
+    Record {
+        schema: SCHEMA_VERSION.to_string(),
+        id: format!("doc-{}", &sha[..16]),
+        stats: Stats { chars: loc.chars(), lines: text.lines().count(), paragraphs: norm.paragraphs },
+        source,
+        document,
+        references,
+        sections,
+        dates: date_items,
+        deadlines: deadline_items,
+        units: Vec::new(),
+        assignments: Vec::new(),
+        criteria: Vec::new(),
+        criteria_counts: Vec::new(),
+        targets: Vec::new(),
+        warnings,
+    }
+}
+
+/// Units responsible for a deadline in paragraph `para`: the unit heading
+/// of the enclosing section when it sits under `Tổ chức thực hiện`.
+fn deadline_units(_text: &str, o: &Outline, para: usize) -> Vec<String> {
+    let Some(s) = section_at(&o.sections, para) else { return Vec::new() };
+    let under_tcth = o
+        .sections
+        .iter()
+        .any(|top| top.level == 1 && top.kind == "to_chuc_thuc_hien" && top.para <= s.para && s.para < top.end_para);
+    if under_tcth && s.level >= 2 && s.kind == "other" && s.heading.text.chars().count() <= 120 {
+        vec![s.heading.text.clone()]
+    } else {
+        Vec::new()
+    }
+}

@@ -1,0 +1,221 @@
+//! The header block (Decree 30 boxes 1–5): issuing body, national motto,
+//! number and symbol, place and date, document type and title.
+//!
+//! Text dumps of two-column headers often merge the columns on one line
+//! (`ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`), so the motto is cut
+//! out of any line it appears in and what remains is kept in place.
+
+use super::{Para, Piece};
+use crate::lexicon::doc_types;
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Default)]
+pub struct Header {
+    /// Issuer lines (caps), in order.
+    pub issuer_lines: Vec<Piece>,
+    /// The number-and-symbol as written (`241/KH-UBND`), when a number is written.
+    pub number: Option<Piece>,
+    /// The symbol (`KH-UBND`), also when the number is left blank.
+    pub symbol: Option<String>,
+    pub place: Option<Piece>,
+    /// Header date value: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, and where it is.
+    pub date: Option<(String, Piece)>,
+    /// (type name, abbreviation, where).
+    pub kind: Option<(&'static str, &'static str, Piece)>,
+    pub title: Option<Piece>,
+    /// First paragraph after the header and title.
+    pub next_para: usize,
+}
+
+/// The phrases of boxes 1 (national motto) and the Party header.
+static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM")
+        .expect("valid regex")
+});
+
+/// `Số: 241/KH-UBND`, `Số: /KH-UBND`, `Số 34-NQ/ĐU`, `Số: 05/2024/QĐ-UBND`.
+pub static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)\bSố\s*:?\s*
+        (?P<num>\d{1,5})?\s*
+        (?P<sym>
+            (?:/\d{4})?/\s*[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ&]*)*   # /KH-UBND, /2024/QĐ-UBND
+          | -[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ]*)* # -NQ/ĐU
+        )",
+    )
+    .expect("valid regex")
+});
+
+/// `Hớn Quản, ngày 02 tháng 12 năm 2025` (day and month may be blank).
+static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?P<place>(?:\p{Lu}[\p{Ll}\.'-]*\s+){0,5}\p{Lu}[\p{Ll}\.'-]*)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})",
+    )
+    .expect("valid regex")
+});
+
+/// Does a paragraph open a legal basis?
+pub fn is_basis(p: &str) -> bool {
+    p.starts_with("Căn cứ") || p.starts_with("Thực hiện") || p.starts_with("Xét đề nghị") || p.starts_with("Theo đề nghị")
+}
+
+fn is_caps(s: &str) -> bool {
+    s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase())
+}
+
+/// Find the header parts among the first paragraphs.
+pub fn parse_header(text: &str, paras: &[Para]) -> Header {
+    let mut h = Header::default();
+    let scan = paras.len().min(25);
+    let kind_at = (0..scan).find(|&i| {
+        let p = paras[i].text(text).trim_end_matches([':', '.', ' ']);
+        is_caps(p) && doc_types::abbreviation_of(p).is_some()
+    });
+    let header_end = kind_at.unwrap_or(0);
+    let mut number_at = None;
+    for (i, para) in paras.iter().enumerate().take(header_end.max(if kind_at.is_none() { scan.min(6) } else { 0 })) {
+        let p = para.text(text);
+        if h.symbol.is_none() {
+            if let Some(c) = NUMBER_LINE.captures(p) {
+                let sym = c.name("sym").unwrap();
+                let symbol: String = sym.as_str().trim_start_matches(['/', '-']).split_whitespace().collect();
+                let symbol = symbol.trim_start_matches(|c: char| c.is_ascii_digit() || c == '/').to_string();
+                h.symbol = Some(symbol);
+                if let Some(n) = c.name("num") {
+                    let written: String = text[para.start + n.start()..para.start + sym.end()].split_whitespace().collect();
+                    h.number = Some(Piece { text: written, start: para.start + n.start(), end: para.start + sym.end() });
+                }
+                number_at = Some(i);
+            }
+        }
+        if h.date.is_none() {
+            if let Some(c) = PLACE_DATE.captures(p) {
+                let place = c.name("place").unwrap();
+                // The number and symbol may sit on the same line before the place.
+                let place_text = strip_number_prefix(place.as_str());
+                let offset = place.as_str().len() - place_text.len();
+                h.place = Some(Piece {
+                    text: place_text.to_string(),
+                    start: para.start + place.start() + offset,
+                    end: para.start + place.end(),
+                });
+                let y = &c["y"];
+                let value = match (c.name("m"), c.name("d")) {
+                    (Some(m), Some(d)) => valid_date(y, m.as_str(), d.as_str()),
+                    (Some(m), None) => Some(format!("{y}-{:02}", m.as_str().parse::<u32>().unwrap_or(0))),
+                    _ => Some(y.to_string()),
+                };
+                if let Some(v) = value {
+                    let m = c.get(0).unwrap();
+                    let date_start = para.start + m.as_str().find("ngày").map(|x| m.start() + x).unwrap_or(m.start());
+                    h.date = Some((v, Piece { text: text[date_start..para.start + m.end()].to_string(), start: date_start, end: para.start + m.end() }));
+                }
+            }
+        }
+    }
+    // Issuer: what remains of the caps lines above the number line.
+    let issuer_end = number_at.unwrap_or(header_end);
+    for para in paras.iter().take(issuer_end) {
+        for piece in without_motto(text, *para) {
+            let t = piece.text.trim_matches(|c: char| c == '*' || c == '-' || c.is_whitespace());
+            if is_caps(t) && !t.starts_with("Số") && doc_types::abbreviation_of(t).is_none() {
+                h.issuer_lines.push(piece);
+            }
+        }
+    }
+    // Type and title.
+    if let Some(k) = kind_at {
+        let p = paras[k];
+        let name = p.text(text).trim_end_matches([':', '.', ' ']);
+        if let Some((canon, abbr)) = doc_types::abbreviation_of(name) {
+            h.kind = Some((canon, abbr, Piece { text: name.to_string(), start: p.start, end: p.start + name.len() }));
+        }
+        let mut j = k + 1;
+        if j < paras.len() && super::outline::marker_of(paras[j].text(text)).is_none() {
+            let first = paras[j];
+            let mut end = first.end;
+            let caps_title = is_caps(first.text(text));
+            j += 1;
+            // A title written in capitals is not joined by the normaliser;
+            // its continuation lines are the following caps lines.
+            while caps_title && j < paras.len() && is_caps(paras[j].text(text)) && super::outline::marker_of(paras[j].text(text)).is_none() {
+                end = paras[j].end;
+                j += 1;
+            }
+            let joined = text[first.start..end].split('\n').collect::<Vec<_>>().join(" ");
+            h.title = Some(Piece { text: joined, start: first.start, end });
+        }
+        h.next_para = j;
+    } else {
+        h.next_para = number_at.map(|n| n + 1).unwrap_or(0);
+    }
+    h
+}
+
+fn strip_number_prefix(place: &str) -> &str {
+    // `Số: /KH-UBND Hớn Quản` → `Hớn Quản`: the place starts after the symbol.
+    match NUMBER_LINE.find(place) {
+        Some(m) => place[m.end()..].trim_start(),
+        None => place,
+    }
+}
+
+fn valid_date(y: &str, m: &str, d: &str) -> Option<String> {
+    let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    chrono::NaiveDate::from_ymd_opt(y, m, d).map(|dt| dt.format("%Y-%m-%d").to_string())
+}
+
+/// The parts of a paragraph left when the motto phrases are cut out.
+fn without_motto(text: &str, para: Para) -> Vec<Piece> {
+    let p = para.text(text);
+    let mut pieces = Vec::new();
+    let mut last = 0;
+    let mut push = |a: usize, b: usize| {
+        let seg = &p[a..b];
+        let lead = seg.len() - seg.trim_start().len();
+        let t = seg.trim();
+        if !t.is_empty() {
+            pieces.push(Piece { text: t.to_string(), start: para.start + a + lead, end: para.start + a + lead + t.len() });
+        }
+    };
+    for m in MOTTO.find_iter(p) {
+        push(last, m.start());
+        last = m.end();
+    }
+    push(last, p.len());
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::paragraphs;
+
+    #[test]
+    fn merged_two_column_header() {
+        let text = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN HỚN QUẢN Độc lập - Tự do - Hạnh phúc\nSố: /KH-UBND Hớn Quản, ngày tháng năm 2024\nKẾ HOẠCH\nTriển khai thực hiện Chương trình năm 2024\nCăn cứ Quyết định số 1/QĐ-UBND;";
+        let paras = paragraphs(text);
+        let h = parse_header(text, &paras);
+        let issuer: Vec<&str> = h.issuer_lines.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(issuer, vec!["ỦY BAN NHÂN DÂN", "HUYỆN HỚN QUẢN"]);
+        assert_eq!(h.symbol.as_deref(), Some("KH-UBND"));
+        assert!(h.number.is_none());
+        assert_eq!(h.place.as_ref().unwrap().text, "Hớn Quản");
+        assert_eq!(h.date.as_ref().unwrap().0, "2024");
+        assert_eq!(h.kind.as_ref().unwrap().1, "KH");
+        assert_eq!(h.title.as_ref().unwrap().text, "Triển khai thực hiện Chương trình năm 2024");
+        assert_eq!(h.next_para, 5);
+    }
+
+    #[test]
+    fn numbers_state_and_party() {
+        let c = NUMBER_LINE.captures("Số: 241/KH-UBND").unwrap();
+        assert_eq!(&c["num"], "241");
+        assert_eq!(&c["sym"], "/KH-UBND");
+        let c = NUMBER_LINE.captures("Số 34-NQ/ĐU").unwrap();
+        assert_eq!(&c["sym"], "-NQ/ĐU");
+        let c = NUMBER_LINE.captures("Số: 05/2024/QĐ-UBND").unwrap();
+        assert_eq!(&c["sym"], "/2024/QĐ-UBND");
+    }
+}
