@@ -20,10 +20,16 @@ pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 /// One thing to process.
 #[derive(Debug, Clone)]
 pub enum Input {
-    File { path: PathBuf, display: String },
+    File {
+        path: PathBuf,
+        display: String,
+    },
     Stdin,
     /// A path that could not even be listed (unreadable folder, loop).
-    Unreachable { display: String, reason: String },
+    Unreachable {
+        display: String,
+        reason: String,
+    },
 }
 
 impl Input {
@@ -58,8 +64,14 @@ pub fn collect_inputs(paths: &[String]) -> (Vec<Input>, WalkReport) {
                 let mut seen = Vec::new();
                 walk(&path, &mut inputs, &mut report, &mut seen);
             }
-            Ok(_) => inputs.push(Input::File { display: p.clone(), path }),
-            Err(e) => inputs.push(Input::Unreachable { display: p.clone(), reason: e.to_string() }),
+            Ok(_) => inputs.push(Input::File {
+                display: p.clone(),
+                path,
+            }),
+            Err(e) => inputs.push(Input::Unreachable {
+                display: p.clone(),
+                reason: e.to_string(),
+            }),
         }
     }
     (inputs, report)
@@ -71,19 +83,28 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, report: &mut WalkReport, seen: &mut
     let canonical = match std::fs::canonicalize(dir) {
         Ok(c) => c,
         Err(e) => {
-            inputs.push(Input::Unreachable { display, reason: e.to_string() });
+            inputs.push(Input::Unreachable {
+                display,
+                reason: e.to_string(),
+            });
             return;
         }
     };
     if seen.contains(&canonical) {
-        inputs.push(Input::Unreachable { display, reason: "symbolic link loop".into() });
+        inputs.push(Input::Unreachable {
+            display,
+            reason: "symbolic link loop".into(),
+        });
         return;
     }
     seen.push(canonical);
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
-            inputs.push(Input::Unreachable { display, reason: e.to_string() });
+            inputs.push(Input::Unreachable {
+                display,
+                reason: e.to_string(),
+            });
             seen.pop();
             return;
         }
@@ -92,7 +113,10 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, report: &mut WalkReport, seen: &mut
     for entry in entries {
         match entry {
             Ok(e) => paths.push(e.path()),
-            Err(e) => inputs.push(Input::Unreachable { display: display.clone(), reason: e.to_string() }),
+            Err(e) => inputs.push(Input::Unreachable {
+                display: display.clone(),
+                reason: e.to_string(),
+            }),
         }
     }
     paths.sort();
@@ -102,14 +126,20 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, report: &mut WalkReport, seen: &mut
             Ok(m) if m.is_dir() => walk(&path, inputs, report, seen),
             Ok(_) => {
                 if Format::from_path(&shown).is_some() {
-                    inputs.push(Input::File { path, display: shown });
+                    inputs.push(Input::File {
+                        path,
+                        display: shown,
+                    });
                 } else {
                     report.skipped.push(shown);
                 }
             }
             Err(e) => {
                 // A dangling link or unreadable entry: report it, whatever its name.
-                inputs.push(Input::Unreachable { display: shown, reason: e.to_string() });
+                inputs.push(Input::Unreachable {
+                    display: shown,
+                    reason: e.to_string(),
+                });
             }
         }
     }
@@ -125,16 +155,28 @@ fn read_input(input: &Input) -> Result<Vec<u8>, DocError> {
                 .lock()
                 .take(MAX_INPUT_BYTES + 1)
                 .read_to_end(&mut buf)
-                .map_err(|e| DocError::Io { path: "-".into(), source: e })?;
+                .map_err(|e| DocError::Io {
+                    path: "-".into(),
+                    source: e,
+                })?;
             Ok(buf)
         }
         Input::File { path, display } => {
-            let io = |e| DocError::Io { path: display.clone(), source: e };
+            let io = |e| DocError::Io {
+                path: display.clone(),
+                source: e,
+            };
             let meta = std::fs::metadata(path).map_err(io)?;
             if meta.len() > MAX_INPUT_BYTES {
-                return Err(DocError::TooLarge(format!("{} bytes (limit {MAX_INPUT_BYTES})", meta.len())));
+                return Err(DocError::TooLarge(format!(
+                    "{} bytes (limit {MAX_INPUT_BYTES})",
+                    meta.len()
+                )));
             }
-            std::fs::read(path).map_err(|e| DocError::Io { path: display.clone(), source: e })
+            std::fs::read(path).map_err(|e| DocError::Io {
+                path: display.clone(),
+                source: e,
+            })
         }
         Input::Unreachable { display, reason } => Err(DocError::Io {
             path: display.clone(),
@@ -154,10 +196,17 @@ pub fn process_input(input: &Input, opts: &Options) -> Output {
         Ok(b) => b,
         Err(e) => return error_output(&display, None, None, &e),
     };
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_bytes(&display, &bytes, format, opts)));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        process_bytes(&display, &bytes, format, opts)
+    }));
     match result {
         Ok(Ok(record)) => Output::Record(Box::new(record)),
-        Ok(Err(e)) => error_output(&display, format.or_else(|| Format::from_path(&display)), Some(&bytes), &e),
+        Ok(Err(e)) => error_output(
+            &display,
+            format.or_else(|| Format::from_path(&display)),
+            Some(&bytes),
+            &e,
+        ),
         Err(_) => error_output(
             &display,
             format.or_else(|| Format::from_path(&display)),
@@ -176,7 +225,10 @@ fn error_output(path: &str, format: Option<Format>, bytes: Option<&[u8]>, e: &Do
             sha256: bytes.map(sha256_hex),
             bytes: bytes.map(|b| b.len() as u64),
         },
-        error: ErrorInfo { kind: e.kind().to_string(), message: format!("{path}: {e}") },
+        error: ErrorInfo {
+            kind: e.kind().to_string(),
+            message: format!("{path}: {e}"),
+        },
     })
 }
 
@@ -224,7 +276,11 @@ pub fn run(
         for (output, line) in lines {
             match &output {
                 Output::Record(_) => summary.records += 1,
-                Output::Error(e) => summary.errors.push((e.source.path.clone(), e.error.kind.clone(), e.error.message.clone())),
+                Output::Error(e) => summary.errors.push((
+                    e.source.path.clone(),
+                    e.error.kind.clone(),
+                    e.error.message.clone(),
+                )),
             }
             out.write_all(line.as_bytes())?;
             out.write_all(b"\n")?;

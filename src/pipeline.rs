@@ -33,10 +33,15 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Process one document given its display path and bytes. `format` is
 /// taken from the path's extension unless given.
-pub fn process_bytes(path: &str, bytes: &[u8], format: Option<Format>, opts: &Options) -> Result<Record, DocError> {
-    let format = format
-        .or_else(|| Format::from_path(path))
-        .ok_or_else(|| DocError::UnsupportedFormat(format!("cannot tell the format of {path} from its name")))?;
+pub fn process_bytes(
+    path: &str,
+    bytes: &[u8],
+    format: Option<Format>,
+    opts: &Options,
+) -> Result<Record, DocError> {
+    let format = format.or_else(|| Format::from_path(path)).ok_or_else(|| {
+        DocError::UnsupportedFormat(format!("cannot tell the format of {path} from its name"))
+    })?;
     let raw = ingest::ingest(bytes, format)?;
     let mut nopts = opts.normalize;
     if format == Format::Markdown {
@@ -59,7 +64,14 @@ pub fn process_bytes(path: &str, bytes: &[u8], format: Option<Format>, opts: &Op
     };
     let mut record = assemble(&norm, &outline, source);
     for (code, message) in raw.warnings {
-        record.warnings.insert(0, Warning { code, message, span: None });
+        record.warnings.insert(
+            0,
+            Warning {
+                code,
+                message,
+                span: None,
+            },
+        );
     }
     Ok(record)
 }
@@ -82,10 +94,21 @@ static CLOSING_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
 fn issuer_of(text: &str, o: &Outline) -> (Option<String>, Option<&'static str>) {
     let none = HomePlaces::default();
     if !o.header.issuer_lines.is_empty() {
-        let joined: Vec<&str> = o.header.issuer_lines.iter().map(|p| p.text.as_str()).collect();
-        return (Some(canonical_body(&joined.join(" "), &none)), Some("header"));
+        let joined: Vec<&str> = o
+            .header
+            .issuer_lines
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        return (
+            Some(canonical_body(&joined.join(" "), &none)),
+            Some("header"),
+        );
     }
-    if let Some(c) = o.closing.and_then(|i| CLOSING_ISSUER.captures(o.paras[i].text(text))) {
+    if let Some(c) = o
+        .closing
+        .and_then(|i| CLOSING_ISSUER.captures(o.paras[i].text(text)))
+    {
         return (Some(canonical_body(&c["body"], &none)), Some("closing"));
     }
     let intro_paras = o.bases.iter().chain(o.intro.iter());
@@ -114,6 +137,7 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
     if let Some((level, name)) = issuer.as_deref().and_then(place_of) {
         home.places.push((level, name));
     }
+    learn_places(text, &mut home);
     let signer = o.signature.as_ref().map(|s| {
         let authority = if s.authorities.iter().any(|(p, _)| p == "KT.") {
             Some("KT.".to_string())
@@ -121,14 +145,26 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
             s.authorities.first().map(|(p, _)| p.clone())
         };
         let none = HomePlaces::default();
-        let positions: Vec<String> = s.positions.iter().map(|p| canonical_position(&p.text)).collect();
+        let positions: Vec<String> = s
+            .positions
+            .iter()
+            .map(|p| canonical_position(&p.text))
+            .collect();
         Signer {
             name: s.name.as_ref().map(|n| n.text.clone()),
             position: positions.first().cloned(),
             positions,
             authority,
-            on_behalf_of: s.authorities.iter().find(|(p, _)| p == "TM.").map(|(_, b)| canonical_body(&b.text, &none)),
-            signs_for: s.authorities.iter().find(|(p, _)| p == "KT.").map(|(_, b)| canonical_position(&b.text)),
+            on_behalf_of: s
+                .authorities
+                .iter()
+                .find(|(p, _)| p == "TM.")
+                .map(|(_, b)| canonical_body(&b.text, &none)),
+            signs_for: s
+                .authorities
+                .iter()
+                .find(|(p, _)| p == "KT.")
+                .map(|(_, b)| canonical_position(&b.text)),
             at: Some(loc.locate(s.start, s.end)),
         }
     });
@@ -162,14 +198,22 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
     let own = document.number.as_deref();
     let mut ref_hits = Vec::new();
     if let Some(t) = &h.title {
-        ref_hits.extend(references::extract_paragraph(&t.text, t.start, true, &home, own));
+        ref_hits.extend(references::extract_with(
+            &t.text, t.start, true, false, &home, own,
+        ));
     }
     let title_end = h.title.as_ref().map(|t| t.end).unwrap_or(0);
     for (i, p) in o.paras.iter().enumerate() {
         if p.start < title_end || i < h.next_para {
             continue;
         }
-        ref_hits.extend(references::extract_paragraph(p.text(text), p.start, basis_paras.contains(&i), &home, own));
+        ref_hits.extend(references::extract_paragraph(
+            p.text(text),
+            p.start,
+            basis_paras.contains(&i),
+            &home,
+            own,
+        ));
     }
     let references: Vec<Reference> = references::dedupe(ref_hits)
         .into_iter()
@@ -181,7 +225,11 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
                 number: r.number,
                 date: r.date,
                 issuer: r.issuer,
-                role: if r.basis { "basis".into() } else { "body".into() },
+                role: if r.basis {
+                    "basis".into()
+                } else {
+                    "body".into()
+                },
                 text: r.text,
                 mentions: r.mentions,
                 at,
@@ -193,7 +241,10 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
         .sections
         .iter()
         .map(|s| {
-            let at = loc.locate(o.paras[s.para].start, s.heading.end.max(o.paras[s.para].start));
+            let at = loc.locate(
+                o.paras[s.para].start,
+                s.heading.end.max(o.paras[s.para].start),
+            );
             Section {
                 id: item_id(&sha, "sec", at.span),
                 path: s.path.clone(),
@@ -207,8 +258,14 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
         .collect();
 
     // Dates and deadlines.
-    let header_year = h.date.as_ref().and_then(|d| d.0.get(..4)).and_then(|y| y.parse().ok());
-    let ctx = DateContext { year: header_year.or_else(|| h.title.as_ref().and_then(|t| dates::title_year(&t.text))) };
+    let header_year = h
+        .date
+        .as_ref()
+        .and_then(|d| d.0.get(..4))
+        .and_then(|y| y.parse().ok());
+    let ctx = DateContext {
+        year: header_year.or_else(|| h.title.as_ref().and_then(|t| dates::title_year(&t.text))),
+    };
     let mut date_items = Vec::new();
     let mut deadline_items = Vec::new();
     for (i, p) in o.paras.iter().enumerate() {
@@ -226,7 +283,10 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
                     if hd.len() == 10 && hit.value.len() == 10 && *hd != hit.value {
                         warnings.push(Warning {
                             code: "annex_date_mismatch".into(),
-                            message: format!("the annex line gives {} but the document is dated {hd}", hit.value),
+                            message: format!(
+                                "the annex line gives {} but the document is dated {hd}",
+                                hit.value
+                            ),
                             span: Some(loc.locate(hit.start, hit.end).span),
                         });
                     }
@@ -250,7 +310,11 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
         for hit in hits {
             let at = loc.locate(hit.start, hit.end);
             if let Some(w) = hit.warning {
-                warnings.push(Warning { code: "weekday_mismatch".into(), message: w, span: Some(at.span) });
+                warnings.push(Warning {
+                    code: "weekday_mismatch".into(),
+                    message: w,
+                    span: Some(at.span),
+                });
             }
             date_items.push(DateItem {
                 id: item_id(&sha, "date", at.span),
@@ -268,7 +332,11 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
     Record {
         schema: SCHEMA_VERSION.to_string(),
         id: format!("doc-{}", &sha[..16]),
-        stats: Stats { chars: loc.chars(), lines: text.lines().count(), paragraphs: norm.paragraphs },
+        stats: Stats {
+            chars: loc.chars(),
+            lines: text.lines().count(),
+            paragraphs: norm.paragraphs,
+        },
         source,
         document,
         references,
@@ -287,14 +355,44 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
 /// Units responsible for a deadline in paragraph `para`: the unit heading
 /// of the enclosing section when it sits under `Tổ chức thực hiện`.
 fn deadline_units(_text: &str, o: &Outline, para: usize) -> Vec<String> {
-    let Some(s) = section_at(&o.sections, para) else { return Vec::new() };
-    let under_tcth = o
-        .sections
-        .iter()
-        .any(|top| top.level == 1 && top.kind == "to_chuc_thuc_hien" && top.para <= s.para && s.para < top.end_para);
+    let Some(s) = section_at(&o.sections, para) else {
+        return Vec::new();
+    };
+    let under_tcth = o.sections.iter().any(|top| {
+        top.level == 1
+            && top.kind == "to_chuc_thuc_hien"
+            && top.para <= s.para
+            && s.para < top.end_para
+    });
     if under_tcth && s.level >= 2 && s.kind == "other" && s.heading.text.chars().count() <= 120 {
         vec![s.heading.text.clone()]
     } else {
         Vec::new()
+    }
+}
+
+static NAMED_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(tỉnh|huyện)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})").expect("valid regex")
+});
+
+/// Learn the document's own province or district from its text when its
+/// issuer does not name it: a plan of a district that names exactly one
+/// province (`UBND tỉnh Bình Phước`) sits in that province, so a bare
+/// `UBND tỉnh` means that province.
+fn learn_places(text: &str, home: &mut HomePlaces) {
+    for level in ["tỉnh", "huyện"] {
+        if home.name_for(level).is_some() {
+            continue;
+        }
+        let mut names: Vec<&str> = NAMED_PLACE
+            .captures_iter(text)
+            .filter(|c| &c[1] == level)
+            .map(|c| c.get(2).unwrap().as_str())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        if let [only] = names.as_slice() {
+            home.places.push((level.to_string(), only.to_string()));
+        }
     }
 }

@@ -29,11 +29,23 @@ pub struct Args {
 
 pub fn run(args: Args) -> i32 {
     let (inputs, walk) = batch::collect_inputs(&args.paths);
-    let opts = Options { normalize: NormalizeOptions { tone_style: args.tone_style.into(), strip_markdown: None } };
-    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    let opts = Options {
+        normalize: NormalizeOptions {
+            tone_style: args.tone_style.into(),
+            strip_markdown: None,
+        },
+    };
+    let jobs = args.jobs.unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    });
     let bar = if inputs.len() > 1 && std::io::stderr().is_terminal() {
         let b = ProgressBar::new(inputs.len() as u64);
-        b.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed_precise} eta {eta}").unwrap_or_else(|_| ProgressStyle::default_bar()));
+        b.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed_precise} eta {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
         Some(b)
     } else {
         None
@@ -49,7 +61,9 @@ pub fn run(args: Args) -> i32 {
             let mut out = std::io::BufWriter::new(stdout.lock());
             batch::run(&inputs, &opts, jobs, args.pretty, &mut out, &tick)
         }
-        Some(path) => write_atomically(path, |w| batch::run(&inputs, &opts, jobs, args.pretty, w, &tick)),
+        Some(path) => write_atomically(path, |w| {
+            batch::run(&inputs, &opts, jobs, args.pretty, w, &tick)
+        }),
     };
     if let Some(b) = &bar {
         b.finish_and_clear();
@@ -65,9 +79,18 @@ pub fn run(args: Args) -> i32 {
 
 /// Write through a temporary file in the target's folder, renamed over the
 /// target only when everything was written: readers never see a partial file.
-pub fn write_atomically<T>(path: &std::path::Path, f: impl FnOnce(&mut dyn Write) -> std::io::Result<T>) -> std::io::Result<T> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let mut tmp = tempfile::Builder::new().prefix(".vnplan-").suffix(".tmp").tempfile_in(dir)?;
+pub fn write_atomically<T>(
+    path: &std::path::Path,
+    f: impl FnOnce(&mut dyn Write) -> std::io::Result<T>,
+) -> std::io::Result<T> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".vnplan-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     let value = {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
         let v = f(&mut w)?;
@@ -102,7 +125,11 @@ fn report(summary: &Summary, walk: &batch::WalkReport) -> i32 {
         }
     }
     if !walk.skipped.is_empty() {
-        eprintln!("vnplan: skipped {} file(s) whose extension is not .pdf/.txt/.md/.docx, e.g. {}", walk.skipped.len(), walk.skipped[0]);
+        eprintln!(
+            "vnplan: skipped {} file(s) whose extension is not .pdf/.txt/.md/.docx, e.g. {}",
+            walk.skipped.len(),
+            walk.skipped[0]
+        );
     }
     if summary.errors.is_empty() {
         EXIT_OK

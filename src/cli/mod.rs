@@ -16,7 +16,11 @@ pub const EXIT_SOME_FAILED: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
 #[derive(Parser, Debug)]
-#[command(name = "vnplan", version, about = "Turn Vietnamese administrative plans (Kế hoạch) into clean, comparable JSON records")]
+#[command(
+    name = "vnplan",
+    version,
+    about = "Turn Vietnamese administrative plans (Kế hoạch) into clean, comparable JSON records"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -32,7 +32,10 @@ pub fn run(args: Args) -> i32 {
         }
     };
     let Some(format) = format else {
-        eprintln!("vnplan: {}: unsupported format (expected .pdf, .txt, .md or .docx)", args.path);
+        eprintln!(
+            "vnplan: {}: unsupported format (expected .pdf, .txt, .md or .docx)",
+            args.path
+        );
         return EXIT_SOME_FAILED;
     };
     let raw = match ingest::ingest(&bytes, format) {

@@ -4,6 +4,9 @@ use super::EXIT_OK;
 
 pub fn run() -> i32 {
     let schema = vnplan::record::json_schema();
-    println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&schema).unwrap_or_default()
+    );
     EXIT_OK
 }

@@ -39,15 +39,39 @@ pub struct DateContext {
 #[derive(Debug, Clone, PartialEq)]
 enum Atom {
     /// A day; `year` is None when the text leaves it out.
-    Date { y: Option<i32>, m: u32, d: u32, weekday: Option<u32>, time: Option<(u32, u32)> },
-    Month { y: Option<i32>, m: u32 },
-    Year { y: i32, part: Option<&'static str> },
+    Date {
+        y: Option<i32>,
+        m: u32,
+        d: u32,
+        weekday: Option<u32>,
+        time: Option<(u32, u32)>,
+    },
+    Month {
+        y: Option<i32>,
+        m: u32,
+    },
+    Year {
+        y: i32,
+        part: Option<&'static str>,
+    },
     RelYear(i32),
-    Quarter { y: Option<i32>, q: u32 },
-    Time { h: u32, m: u32 },
+    /// `trong năm`, `cuối năm` without a year: a finished relative value.
+    RelPart(&'static str),
+    Quarter {
+        y: Option<i32>,
+        q: u32,
+    },
+    Time {
+        h: u32,
+        m: u32,
+    },
     Weekday(u32),
     Recurring(String),
-    Lunar { y: i32, m: u32, d: u32 },
+    Lunar {
+        y: i32,
+        m: u32,
+        d: u32,
+    },
     /// A finished range value (`2021/2025`, `2024-01/2024-06`).
     Range(String),
 }
@@ -66,30 +90,89 @@ macro_rules! re {
 }
 
 // Atoms. `(?i)` only where plans vary the case of a word.
-re!(DATE_NUM, r"(?i)\b(?:ngày\s+)?(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})\b");
-re!(DATE_WORDS, r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+(\d{4})\b");
+re!(
+    DATE_NUM,
+    r"(?i)\b(?:ngày\s+)?(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})\b"
+);
+re!(
+    DATE_WORDS,
+    r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+(\d{4})\b"
+);
 re!(DATE_NO_YEAR, r"(?i)\bngày\s+(\d{1,2})\s*/\s*(\d{1,2})\b");
-re!(DATE_DM_WORDS_NO_YEAR, r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\b");
-re!(MONTH, r"(?i)\btháng\s+(\d{1,2})\s*(?:/\s*|,?\s*năm\s+)(\d{4})\b");
+re!(
+    DATE_DM_WORDS_NO_YEAR,
+    r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\b"
+);
+re!(
+    MONTH,
+    r"(?i)\btháng\s+(\d{1,2})\s*(?:/\s*|,?\s*năm\s+)(\d{4})\b"
+);
 re!(MONTH_NO_YEAR, r"(?i)\btháng\s+(\d{1,2})\b");
-re!(BLANK_DATE, r"(?i)\bngày\s+(?:(\d{1,2})\s+)?tháng\s+(?:(\d{1,2})\s+)?năm\s+(\d{4})\b");
+re!(
+    BLANK_DATE,
+    r"(?i)\bngày\s+(?:(\d{1,2})\s+)?tháng\s+(?:(\d{1,2})\s+)?năm\s+(\d{4})\b"
+);
 re!(YEAR, r"(?i)\bnăm\s+(\d{4})\b");
 re!(VAGUE_YEAR, r"(?i)\b(cuối|đầu|giữa)\s+năm\s+(\d{4})\b");
-re!(HALF_YEAR, r"(?i)\b(6|06|sáu|9|09|chín|3|03|ba)\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})\b");
+re!(
+    HALF_YEAR,
+    r"(?i)\b(6|06|sáu|9|09|chín|3|03|ba)\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})\b"
+);
 re!(REL_YEAR, r"(?i)\bnăm\s+(nay|sau|tới|trước|ngoái)\b");
-re!(PERIOD, r"(?i)\b(giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|niên\s+khóa)\s*:?\s*((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b");
-re!(QUARTER, r"(?i)\bquý\s+(IV|III|II|I|[1-4])\b(?:\s*(?:/\s*|năm\s+)(\d{4})\b)?");
-re!(TIME, r"(?i)\b(\d{1,2})\s*(?:h|giờ)\s*(\d{2})?\s*(?:'|phút)?(?:\s*(sáng|chiều|tối))?");
-re!(WEEKDAY, r"(?i)\b(?:thứ\s+(hai|ba|tư|năm|sáu|bảy|[2-7])|(chủ\s+nhật))\b");
-re!(RECURRING, r"(?i)\b(?:(?:vào\s+)?ngày\s+(\d{1,2})(?:\s*/\s*(\d{1,2}))?\s+)?(?:hàng|hằng|mỗi)\s+(tháng|quý|năm|tuần)\b");
-re!(NTH_WEEKDAY, r"(?i)\b(?:vào\s+)?ngày\s+(?:thứ\s+(hai|ba|tư|năm|sáu|bảy|[2-7])|(chủ\s+nhật))\s+(đầu\s+tiên|thứ\s+nhất|thứ\s+hai|cuối\s+cùng)\s+(?:của|trong)\s+(?:mỗi\s+|hàng\s+)?tháng\b");
-re!(LUNAR, r"(?i)\b(?:nhằm\s+)?ngày\s+(\d{1,2})\s+tháng\s+(giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười\s+một|mười\s+hai|mười|\d{1,2})(?:\s+(?:âm\s+lịch|al))?\s+năm\s+(\p{L}+\s+\p{L}+)");
+// `trong năm`, `cuối năm` with no year: the current year of the plan.
+// (`đầu năm` alone is left out: in plans it is mostly part of an event
+// name, `Lễ ra quân đầu năm`.)
+re!(REL_PART, r"(?i)\b(trong|cuối|giữa)\s+năm\b");
+re!(
+    PERIOD,
+    r"(?i)\b(giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|niên\s+khóa)\s*:?\s*((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b"
+);
+re!(
+    QUARTER,
+    r"(?i)\bquý\s+(IV|III|II|I|[1-4])\b(?:\s*(?:/\s*|năm\s+)(\d{4})\b)?"
+);
+re!(
+    TIME,
+    r"(?i)\b(\d{1,2})\s*(?:h|giờ)\s*(\d{2})?\s*(?:'|phút)?(?:\s*(sáng|chiều|tối))?"
+);
+re!(
+    WEEKDAY,
+    r"(?i)\b(?:thứ\s+(hai|ba|tư|năm|sáu|bảy|[2-7])|(chủ\s+nhật))\b"
+);
+re!(
+    RECURRING,
+    r"(?i)\b(?:(?:vào\s+)?ngày\s+(\d{1,2})(?:\s*/\s*(\d{1,2}))?\s+)?(?:hàng|hằng|mỗi)\s+(tháng|quý|năm|tuần)\b"
+);
+re!(
+    NTH_WEEKDAY,
+    r"(?i)\b(?:vào\s+)?ngày\s+(?:thứ\s+(hai|ba|tư|năm|sáu|bảy|[2-7])|(chủ\s+nhật))\s+(đầu\s+tiên|thứ\s+nhất|thứ\s+hai|cuối\s+cùng)\s+(?:của|trong)\s+(?:mỗi\s+|hàng\s+)?tháng\b"
+);
+re!(
+    LUNAR,
+    r"(?i)\b(?:nhằm\s+)?ngày\s+(\d{1,2})\s+tháng\s+(giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười\s+một|mười\s+hai|mười|\d{1,2})(?:\s+(?:âm\s+lịch|al))?\s+năm\s+(\p{L}+\s+\p{L}+)"
+);
 
 // Words before an expression that give it a role.
-re!(BEFORE_REFERENCE, r"(?i)(?:số\s+)?\d+(?:/\d{4})?[/-][\p{Lu}Đ][\p{L}&]*(?:[/-][\p{Lu}Đ][\p{L}&]*)*\s*,?\s*(?:ban\s+hành\s+)?$");
-re!(BEFORE_DEADLINE, r"(?i)(trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất|hạn\s+chót|đến\s+hết|hoàn\s+thành\s+trong|hoàn\s+thành|xong\s+trong|thực\s+hiện\s+trong|trong)\s*(?:ngày|tháng|năm|quý)?\s*$");
-re!(BEFORE_EVENT, r"(?i)(?:vào\s+lúc|lúc|vào|tổ\s+chức|diễn\s+ra|ra\s+quân|khai\s+mạc|thời\s+gian)\s*:?\s*(?:ngày\s*)?$");
-re!(EVENT_PAREN, r"^\s*\(\s*$");
+re!(
+    BEFORE_REFERENCE,
+    r"(?i)(?:số\s+)?\d+(?:/\d{4})?[/-][\p{Lu}Đ][\p{L}&]*(?:[/-][\p{Lu}Đ][\p{L}&]*)*\s*,?\s*(?:ban\s+hành\s+)?$"
+);
+re!(
+    BEFORE_DEADLINE,
+    r"(?i)(trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất|hạn\s+chót|đến\s+hết|hoàn\s+thành\s+trong|hoàn\s+thành|xong\s+trong|thực\s+hiện\s+trong|trong)\s*(?:ngày|tháng|năm|quý)?\s*$"
+);
+re!(
+    BEFORE_EVENT,
+    r"(?i)(?:vào\s+lúc|lúc|vào|tổ\s+chức|diễn\s+ra|ra\s+quân|khai\s+mạc|thời\s+gian)\s*:?\s*(?:ngày\s*)?$"
+);
+re!(
+    BEFORE_REVIEW,
+    r"(?i)(?:sơ\s+kết|tổng\s+kết|đánh\s+giá|nhận\s+xét)\s*$"
+);
+re!(
+    AFTER_EVENT,
+    r"(?i)^\s*,?\s*(?:tổ\s+chức|diễn\s+ra|khai\s+mạc)\b"
+);
 
 fn weekday_no(word: &str) -> Option<u32> {
     Some(match word.to_lowercase().as_str() {
@@ -124,10 +207,18 @@ fn valid(y: i32, m: u32, d: u32) -> bool {
 /// Find all atoms of one paragraph; offsets are relative to the paragraph.
 fn atoms(p: &str) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
-    let mut push = |s: usize, e: usize, a: Atom| found.push(Found { start: s, end: e, atom: a });
+    let mut push = |s: usize, e: usize, a: Atom| {
+        found.push(Found {
+            start: s,
+            end: e,
+            atom: a,
+        })
+    };
 
     for c in LUNAR.captures_iter(p) {
-        let (Ok(d), Some(m)) = (c[1].parse::<u32>(), lunar::lunar_month_from_name(&c[2])) else { continue };
+        let (Ok(d), Some(m)) = (c[1].parse::<u32>(), lunar::lunar_month_from_name(&c[2])) else {
+            continue;
+        };
         // The year must be a Can Chi name (`Giáp Thìn`); otherwise not lunar.
         if let Some(y) = lunar::year_from_can_chi(&c[3], 2000) {
             let m0 = c.get(0).unwrap();
@@ -147,7 +238,11 @@ fn atoms(p: &str) -> Vec<Found> {
         };
         if let Some(wd) = wd {
             let m0 = c.get(0).unwrap();
-            push(m0.start(), m0.end(), Atom::Recurring(format!("monthly:weekday={wd};nth={nth}")));
+            push(
+                m0.start(),
+                m0.end(),
+                Atom::Recurring(format!("monthly:weekday={wd};nth={nth}")),
+            );
         }
     }
     for c in RECURRING.captures_iter(p) {
@@ -169,10 +264,24 @@ fn atoms(p: &str) -> Vec<Found> {
         push(m0.start(), m0.end(), Atom::Recurring(value));
     }
     for c in DATE_WORDS.captures_iter(p) {
-        let (d, m, y) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+        let (d, m, y) = (
+            c[1].parse().unwrap_or(0),
+            c[2].parse().unwrap_or(0),
+            c[3].parse().unwrap_or(0),
+        );
         if valid(y, m, d) {
             let m0 = c.get(0).unwrap();
-            push(m0.start(), m0.end(), Atom::Date { y: Some(y), m, d, weekday: None, time: None });
+            push(
+                m0.start(),
+                m0.end(),
+                Atom::Date {
+                    y: Some(y),
+                    m,
+                    d,
+                    weekday: None,
+                    time: None,
+                },
+            );
         }
     }
     for c in DATE_NUM.captures_iter(p) {
@@ -180,9 +289,23 @@ fn atoms(p: &str) -> Vec<Found> {
         if c[2] != c[4] || part_of_symbol(p, m0.start(), m0.end()) {
             continue;
         }
-        let (d, m, y) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0), c[5].parse().unwrap_or(0));
+        let (d, m, y) = (
+            c[1].parse().unwrap_or(0),
+            c[3].parse().unwrap_or(0),
+            c[5].parse().unwrap_or(0),
+        );
         if valid(y, m, d) && plausible_year(y) {
-            push(m0.start(), m0.end(), Atom::Date { y: Some(y), m, d, weekday: None, time: None });
+            push(
+                m0.start(),
+                m0.end(),
+                Atom::Date {
+                    y: Some(y),
+                    m,
+                    d,
+                    weekday: None,
+                    time: None,
+                },
+            );
         }
     }
     for c in DATE_NO_YEAR.captures_iter(p) {
@@ -193,14 +316,34 @@ fn atoms(p: &str) -> Vec<Found> {
         }
         let (d, m) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
         if valid(2024, m, d) {
-            push(m0.start(), m0.end(), Atom::Date { y: None, m, d, weekday: None, time: None });
+            push(
+                m0.start(),
+                m0.end(),
+                Atom::Date {
+                    y: None,
+                    m,
+                    d,
+                    weekday: None,
+                    time: None,
+                },
+            );
         }
     }
     for c in DATE_DM_WORDS_NO_YEAR.captures_iter(p) {
         let m0 = c.get(0).unwrap();
         let (d, m) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
         if valid(2024, m, d) {
-            push(m0.start(), m0.end(), Atom::Date { y: None, m, d, weekday: None, time: None });
+            push(
+                m0.start(),
+                m0.end(),
+                Atom::Date {
+                    y: None,
+                    m,
+                    d,
+                    weekday: None,
+                    time: None,
+                },
+            );
         }
     }
     for c in BLANK_DATE.captures_iter(p) {
@@ -251,7 +394,15 @@ fn atoms(p: &str) -> Vec<Found> {
     for c in PERIOD.captures_iter(p) {
         let m0 = c.get(0).unwrap();
         let kw = c.get(1).unwrap();
-        push(kw.end() + (m0.as_str()[kw.end() - m0.start()..].len() - m0.as_str()[kw.end() - m0.start()..].trim_start_matches([' ', ':']).len()), m0.end(), Atom::Range(format!("{}/{}", &c[2], &c[3])));
+        push(
+            kw.end()
+                + (m0.as_str()[kw.end() - m0.start()..].len()
+                    - m0.as_str()[kw.end() - m0.start()..]
+                        .trim_start_matches([' ', ':'])
+                        .len()),
+            m0.end(),
+            Atom::Range(format!("{}/{}", &c[2], &c[3])),
+        );
     }
     for c in VAGUE_YEAR.captures_iter(p) {
         let m0 = c.get(0).unwrap();
@@ -262,7 +413,14 @@ fn atoms(p: &str) -> Vec<Found> {
         };
         let y = c[2].parse().unwrap_or(0);
         if plausible_year(y) {
-            push(m0.start(), m0.end(), Atom::Year { y, part: Some(part) });
+            push(
+                m0.start(),
+                m0.end(),
+                Atom::Year {
+                    y,
+                    part: Some(part),
+                },
+            );
         }
     }
     for c in YEAR.captures_iter(p) {
@@ -281,9 +439,32 @@ fn atoms(p: &str) -> Vec<Found> {
         };
         push(m0.start(), m0.end(), Atom::RelYear(rel));
     }
+    for c in REL_PART.captures_iter(p) {
+        let m0 = c.get(0).unwrap();
+        let after = p[m0.end()..].trim_start();
+        let next_word: String = after
+            .chars()
+            .take_while(|ch| ch.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        if after.starts_with(|ch: char| ch.is_ascii_digit())
+            || ["nay", "sau", "tới", "trước", "ngoái", "học", "tài", "qua"]
+                .contains(&next_word.as_str())
+        {
+            continue;
+        }
+        let value = match c[1].to_lowercase().as_str() {
+            "cuối" => "rel:year=0;part=end",
+            "giữa" => "rel:year=0;part=mid",
+            _ => "rel:year=0",
+        };
+        push(m0.start(), m0.end(), Atom::RelPart(value));
+    }
     for c in QUARTER.captures_iter(p) {
         let m0 = c.get(0).unwrap();
-        let Some(q) = roman_quarter(&c[1]) else { continue };
+        let Some(q) = roman_quarter(&c[1]) else {
+            continue;
+        };
         let y = c.get(2).and_then(|y| y.as_str().parse().ok());
         push(m0.start(), m0.end(), Atom::Quarter { y, q });
     }
@@ -291,13 +472,18 @@ fn atoms(p: &str) -> Vec<Found> {
         let m0 = c.get(0).unwrap();
         let h: u32 = c[1].parse().unwrap_or(99);
         let mi: u32 = c.get(2).and_then(|x| x.as_str().parse().ok()).unwrap_or(0);
-        let has_h = m0.as_str().to_lowercase().contains('h') && !m0.as_str().to_lowercase().contains("giờ");
+        let has_h =
+            m0.as_str().to_lowercase().contains('h') && !m0.as_str().to_lowercase().contains("giờ");
         // `8h` alone is ambiguous with a quantity (`8 hộ`): `h` needs minutes.
         if h > 23 || mi > 59 || (has_h && c.get(2).is_none()) {
             continue;
         }
         // Must not be the start of a word (`8 hộ`, `2 huyện`).
-        if p[m0.end()..].chars().next().is_some_and(|ch| ch.is_alphabetic()) {
+        if p[m0.end()..]
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_alphabetic())
+        {
             continue;
         }
         let mut end = m0.end();
@@ -350,9 +536,22 @@ fn part_of_symbol(p: &str, s: usize, e: usize) -> bool {
 }
 
 re!(GAP_WEEKDAY_DATE, r"(?i)^\s*,?\s*(?:ngày\s*)?$");
-re!(GAP_TIME_DATE, r"(?i)^\s*,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?(?:ngày\s*)?$");
-re!(GAP_DATE_TIME, r"(?i)^\s*,?\s*(?:vào\s+)?(?:lúc\s+)?(?:từ\s+)?$");
-re!(GAP_RANGE, r"(?i)^\s*(?:-|đến|tới|cho\s+đến)\s*(?:hết\s+)?(?:ngày\s+)?$");
+re!(
+    GAP_TIME_DATE,
+    r"(?i)^\s*,?\s*(?:(?:sáng|chiều|tối)\s*,?\s*)?(?:ngày\s*)?$"
+);
+re!(
+    GAP_DATE_TIME,
+    r"(?i)^\s*,?\s*(?:vào\s+)?(?:lúc\s+)?(?:từ\s+)?$"
+);
+re!(
+    GAP_FREQUENCY,
+    r"(?i)^\s*\d{1,2}\s+(?:lần|ngày|buổi)\s*\(?\s*$"
+);
+re!(
+    GAP_RANGE,
+    r"(?i)^\s*(?:-|đến|tới|cho\s+đến)\s*(?:hết\s+)?(?:ngày\s+)?$"
+);
 re!(GAP_QUARTER_RANGE, r"(?i)^\s*(?:-|đến|tới)\s*(?:hết\s+)?$");
 
 fn gap<'a>(p: &'a str, a: &Found, b: &Found) -> &'a str {
@@ -367,36 +566,114 @@ fn merge(p: &str, mut atoms: Vec<Found>) -> Vec<Found> {
         let (a, b) = (&atoms[i], &atoms[i + 1]);
         let g = gap(p, a, b);
         let merged = match (&a.atom, &b.atom) {
-            (Atom::Weekday(w), Atom::Date { y, m, d, time, .. }) if GAP_WEEKDAY_DATE.is_match(g) => {
-                Some(Atom::Date { y: *y, m: *m, d: *d, weekday: Some(*w), time: *time })
+            (Atom::Weekday(w), Atom::Date { y, m, d, time, .. })
+                if GAP_WEEKDAY_DATE.is_match(g) =>
+            {
+                Some(Atom::Date {
+                    y: *y,
+                    m: *m,
+                    d: *d,
+                    weekday: Some(*w),
+                    time: *time,
+                })
             }
             (Atom::Time { h, m: mi }, Atom::Weekday(_)) if GAP_TIME_DATE.is_match(g) => {
                 // Hold the time on the weekday's date: look one further.
                 if let Some(c) = atoms.get(i + 2) {
-                    if let (Atom::Date { y, m, d, .. }, true) = (&c.atom, GAP_WEEKDAY_DATE.is_match(gap(p, b, c))) {
-                        let w = if let Atom::Weekday(w) = b.atom { Some(w) } else { None };
-                        let at = Atom::Date { y: *y, m: *m, d: *d, weekday: w, time: Some((*h, *mi)) };
+                    if let (Atom::Date { y, m, d, .. }, true) =
+                        (&c.atom, GAP_WEEKDAY_DATE.is_match(gap(p, b, c)))
+                    {
+                        let w = if let Atom::Weekday(w) = b.atom {
+                            Some(w)
+                        } else {
+                            None
+                        };
+                        let at = Atom::Date {
+                            y: *y,
+                            m: *m,
+                            d: *d,
+                            weekday: w,
+                            time: Some((*h, *mi)),
+                        };
                         let (s, e) = (a.start, c.end);
-                        atoms.splice(i..i + 3, [Found { start: s, end: e, atom: at }]);
+                        atoms.splice(
+                            i..i + 3,
+                            [Found {
+                                start: s,
+                                end: e,
+                                atom: at,
+                            }],
+                        );
                         continue;
                     }
                 }
                 None
             }
-            (Atom::Time { h, m: mi }, Atom::Date { y, m, d, weekday, time: None }) if GAP_TIME_DATE.is_match(g) => {
-                Some(Atom::Date { y: *y, m: *m, d: *d, weekday: *weekday, time: Some((*h, *mi)) })
-            }
-            (Atom::Date { y, m, d, weekday, time: None }, Atom::Time { h, m: mi }) if GAP_DATE_TIME.is_match(g) && !g.is_empty() => {
-                Some(Atom::Date { y: *y, m: *m, d: *d, weekday: *weekday, time: Some((*h, *mi)) })
-            }
+            (
+                Atom::Time { h, m: mi },
+                Atom::Date {
+                    y,
+                    m,
+                    d,
+                    weekday,
+                    time: None,
+                },
+            ) if GAP_TIME_DATE.is_match(g) => Some(Atom::Date {
+                y: *y,
+                m: *m,
+                d: *d,
+                weekday: *weekday,
+                time: Some((*h, *mi)),
+            }),
+            (
+                Atom::Date {
+                    y,
+                    m,
+                    d,
+                    weekday,
+                    time: None,
+                },
+                Atom::Time { h, m: mi },
+            ) if GAP_DATE_TIME.is_match(g) && !g.is_empty() => Some(Atom::Date {
+                y: *y,
+                m: *m,
+                d: *d,
+                weekday: *weekday,
+                time: Some((*h, *mi)),
+            }),
             _ => None,
         };
         if let Some(at) = merged {
             let (s, e) = (a.start, b.end);
-            atoms.splice(i..i + 2, [Found { start: s, end: e, atom: at }]);
+            atoms.splice(
+                i..i + 2,
+                [Found {
+                    start: s,
+                    end: e,
+                    atom: at,
+                }],
+            );
         } else {
             i += 1;
         }
+    }
+    // `mỗi tháng 01 ngày (vào ngày thứ 7 đầu tiên của tháng)`: one schedule.
+    let mut i = 0;
+    while i + 1 < atoms.len() {
+        let (a, b) = (&atoms[i], &atoms[i + 1]);
+        if let (Atom::Recurring(x), Atom::Recurring(y)) = (&a.atom, &b.atom) {
+            if x == "monthly" && y.starts_with("monthly:") && GAP_FREQUENCY.is_match(gap(p, a, b)) {
+                let close = if p[b.end..].starts_with(')') { 1 } else { 0 };
+                let at = Found {
+                    start: a.start,
+                    end: b.end + close,
+                    atom: b.atom.clone(),
+                };
+                atoms.splice(i..i + 2, [at]);
+                continue;
+            }
+        }
+        i += 1;
     }
     // Ranges.
     let mut i = 0;
@@ -404,17 +681,34 @@ fn merge(p: &str, mut atoms: Vec<Found>) -> Vec<Found> {
         let (a, b) = (&atoms[i], &atoms[i + 1]);
         let g = gap(p, a, b);
         let range = match (&a.atom, &b.atom) {
-            (Atom::Date { y: y1, m: m1, d: d1, time: None, .. }, Atom::Date { y: Some(y2), m: m2, d: d2, time: None, .. })
-                if GAP_RANGE.is_match(g) =>
-            {
+            (
+                Atom::Date {
+                    y: y1,
+                    m: m1,
+                    d: d1,
+                    time: None,
+                    ..
+                },
+                Atom::Date {
+                    y: Some(y2),
+                    m: m2,
+                    d: d2,
+                    time: None,
+                    ..
+                },
+            ) if GAP_RANGE.is_match(g) => {
                 let y1 = y1.unwrap_or(*y2);
                 Some(format!("{y1:04}-{m1:02}-{d1:02}/{y2:04}-{m2:02}-{d2:02}"))
             }
-            (Atom::Month { y: y1, m: m1 }, Atom::Month { y: Some(y2), m: m2 }) if GAP_RANGE.is_match(g) => {
+            (Atom::Month { y: y1, m: m1 }, Atom::Month { y: Some(y2), m: m2 })
+                if GAP_RANGE.is_match(g) =>
+            {
                 let y1 = y1.unwrap_or(*y2);
                 Some(format!("{y1:04}-{m1:02}/{y2:04}-{m2:02}"))
             }
-            (Atom::Quarter { y: y1, q: q1 }, Atom::Quarter { y: y2, q: q2 }) if GAP_QUARTER_RANGE.is_match(g) && (y1.is_some() || y2.is_some()) => {
+            (Atom::Quarter { y: y1, q: q1 }, Atom::Quarter { y: y2, q: q2 })
+                if GAP_QUARTER_RANGE.is_match(g) && (y1.is_some() || y2.is_some()) =>
+            {
                 let y2 = y2.or(*y1).unwrap();
                 let y1 = y1.unwrap_or(y2);
                 Some(format!("{y1}-Q{q1}/{y2}-Q{q2}"))
@@ -426,7 +720,14 @@ fn merge(p: &str, mut atoms: Vec<Found>) -> Vec<Found> {
         };
         if let Some(v) = range {
             let (s, e) = (a.start, b.end);
-            atoms.splice(i..i + 2, [Found { start: s, end: e, atom: Atom::Range(v) }]);
+            atoms.splice(
+                i..i + 2,
+                [Found {
+                    start: s,
+                    end: e,
+                    atom: Atom::Range(v),
+                }],
+            );
         } else {
             i += 1;
         }
@@ -446,9 +747,18 @@ fn year_str(y: Option<i32>, ctx: &DateContext) -> String {
 }
 
 /// Value, kind and warning of a merged atom.
-fn render(f: &Found, ctx: &DateContext) -> Option<(&'static str, String, Option<String>, Option<String>)> {
+fn render(
+    f: &Found,
+    ctx: &DateContext,
+) -> Option<(&'static str, String, Option<String>, Option<String>)> {
     Some(match &f.atom {
-        Atom::Date { y, m, d, weekday, time } => {
+        Atom::Date {
+            y,
+            m,
+            d,
+            weekday,
+            time,
+        } => {
             let ys = year_str(*y, ctx);
             let mut v = format!("{ys}-{m:02}-{d:02}");
             let mut warning = None;
@@ -474,13 +784,19 @@ fn render(f: &Found, ctx: &DateContext) -> Option<(&'static str, String, Option<
         Atom::Year { y, part: None } => ("year", format!("{y:04}"), None, None),
         Atom::Year { y, part: Some(p) } => ("year", format!("{y:04};part={p}"), None, None),
         Atom::RelYear(r) => ("year", format!("rel:year={r}"), None, None),
+        Atom::RelPart(v) => ("year", v.to_string(), None, None),
         Atom::Quarter { y, q } => ("quarter", format!("{}-Q{q}", year_str(*y, ctx)), None, None),
         Atom::Time { h, m } => ("time", format!("{h:02}:{m:02}"), None, None),
         Atom::Recurring(v) => ("recurring", v.clone(), None, None),
         Atom::Range(v) => ("range", v.clone(), None, None),
         Atom::Lunar { y, m, d } => {
-            let solar = lunar::lunar_to_solar(lunar::LunarDate { year: *y, month: *m, day: *d, leap: false })
-                .map(|s| s.format("%Y-%m-%d").to_string());
+            let solar = lunar::lunar_to_solar(lunar::LunarDate {
+                year: *y,
+                month: *m,
+                day: *d,
+                leap: false,
+            })
+            .map(|s| s.format("%Y-%m-%d").to_string());
             ("lunar", format!("lunar:{y:04}-{m:02}-{d:02}"), solar, None)
         }
         Atom::Weekday(_) => return None,
@@ -510,20 +826,34 @@ fn role_of(p: &str, f: &Found, kind: &str, value: &str) -> (&'static str, Option
         // (hoàn thành / thực hiện) precedes it.
         if rel == "within" && !(w.contains("hoàn") || w.contains("thực") || w.contains("xong")) {
             let lower = tail.to_lowercase();
-            if !(lower.contains("hoàn thành") || lower.contains("thời gian thực hiện") || lower.contains("thời gian hoàn thành")) {
+            if !(lower.contains("hoàn thành")
+                || lower.contains("thời gian thực hiện")
+                || lower.contains("thời gian hoàn thành"))
+            {
                 return ("period", None);
             }
         }
-        return ("deadline", Some(if kind == "recurring" { "recurring" } else { rel }));
+        return (
+            "deadline",
+            Some(if kind == "recurring" {
+                "recurring"
+            } else {
+                rel
+            }),
+        );
     }
     if kind == "recurring" {
         let lower = tail.to_lowercase();
         if value.contains("day=") && (lower.contains("báo cáo") || lower.contains("gửi")) {
             return ("deadline", Some("recurring"));
         }
-        return ("other", None);
+        // A recurring day that is not a due date is a schedule of events.
+        return ("event", None);
     }
-    if kind == "lunar" || BEFORE_EVENT.is_match(&tail) || (EVENT_PAREN.is_match(&tail) && kind == "lunar") {
+    if kind == "lunar" || (kind == "date" && BEFORE_EVENT.is_match(&tail)) {
+        return ("event", None);
+    }
+    if AFTER_EVENT.is_match(&p[f.end..]) || (kind == "year" && BEFORE_REVIEW.is_match(&tail)) {
         return ("event", None);
     }
     if kind == "date" && (value.contains('T') || f_has_weekday(f)) {
@@ -536,7 +866,13 @@ fn role_of(p: &str, f: &Found, kind: &str, value: &str) -> (&'static str, Option
 }
 
 fn f_has_weekday(f: &Found) -> bool {
-    matches!(f.atom, Atom::Date { weekday: Some(_), .. })
+    matches!(
+        f.atom,
+        Atom::Date {
+            weekday: Some(_),
+            ..
+        }
+    )
 }
 
 /// Extract the date expressions of one paragraph. `base` is the paragraph's
@@ -545,9 +881,20 @@ pub fn extract_paragraph(p: &str, base: usize, ctx: &DateContext) -> Vec<DateHit
     let merged = merge(p, atoms(p));
     let mut out = Vec::new();
     for f in &merged {
-        let Some((kind, value, solar, warning)) = render(f, ctx) else { continue };
+        let Some((kind, value, solar, warning)) = render(f, ctx) else {
+            continue;
+        };
         let (role, relation) = role_of(p, f, kind, &value);
-        out.push(DateHit { start: base + f.start, end: base + f.end, kind, value, solar, role, relation, warning });
+        out.push(DateHit {
+            start: base + f.start,
+            end: base + f.end,
+            kind,
+            value,
+            solar,
+            role,
+            relation,
+            warning,
+        });
     }
     out
 }
@@ -555,7 +902,10 @@ pub fn extract_paragraph(p: &str, base: usize, ctx: &DateContext) -> Vec<DateHit
 /// The single year a title names (`… năm 2024`), for documents whose own
 /// date is missing.
 pub fn title_year(title: &str) -> Option<i32> {
-    let years: Vec<i32> = YEAR.captures_iter(title).filter_map(|c| c[1].parse().ok()).collect();
+    let years: Vec<i32> = YEAR
+        .captures_iter(title)
+        .filter_map(|c| c[1].parse().ok())
+        .collect();
     match years.as_slice() {
         [y] => Some(*y),
         _ => None,
@@ -581,7 +931,13 @@ mod tests {
 
     #[test]
     fn full_dates_in_every_form() {
-        for p in ["23/01/2024", "ngày 23/01/2024", "ngày 23 tháng 01 năm 2024", "23.01.2024", "23-01-2024"] {
+        for p in [
+            "23/01/2024",
+            "ngày 23/01/2024",
+            "ngày 23 tháng 01 năm 2024",
+            "23.01.2024",
+            "23-01-2024",
+        ] {
             assert_eq!(one(p), ("date".into(), "2024-01-23".into()), "{p}");
         }
     }
@@ -602,30 +958,72 @@ mod tests {
 
     #[test]
     fn not_dates() {
-        for p in ["Kế hoạch số 241/KH-UBND", "17/19 tiêu chí", "Nghị định số 30/2020/NĐ-CP", "31/02/2024", "00/01/2024", "Chỉ tiêu 13.2", "1.200 lao động", "23,5km"] {
+        for p in [
+            "Kế hoạch số 241/KH-UBND",
+            "17/19 tiêu chí",
+            "Nghị định số 30/2020/NĐ-CP",
+            "31/02/2024",
+            "00/01/2024",
+            "Chỉ tiêu 13.2",
+            "1.200 lao động",
+            "23,5km",
+        ] {
             assert!(ex(p).is_empty(), "{p}: {:?}", ex(p));
         }
     }
 
     #[test]
     fn ranges_periods_recurring() {
-        assert_eq!(one("giai đoạn 2021-2025"), ("range".into(), "2021/2025".into()));
-        assert_eq!(one("từ tháng 12/2025 đến hết tháng 12/2026"), ("range".into(), "2025-12/2026-12".into()));
-        assert_eq!(one("(24/3/1994- 24/3/2024)"), ("range".into(), "1994-03-24/2024-03-24".into()));
-        assert_eq!(one("6 tháng đầu năm 2024"), ("range".into(), "2024-01/2024-06".into()));
-        assert_eq!(one("báo cáo vào ngày 16 hàng tháng"), ("recurring".into(), "monthly:day=16".into()));
-        assert_eq!(one("định kỳ hàng quý"), ("recurring".into(), "quarterly".into()));
+        assert_eq!(
+            one("giai đoạn 2021-2025"),
+            ("range".into(), "2021/2025".into())
+        );
+        assert_eq!(
+            one("từ tháng 12/2025 đến hết tháng 12/2026"),
+            ("range".into(), "2025-12/2026-12".into())
+        );
+        assert_eq!(
+            one("(24/3/1994- 24/3/2024)"),
+            ("range".into(), "1994-03-24/2024-03-24".into())
+        );
+        assert_eq!(
+            one("6 tháng đầu năm 2024"),
+            ("range".into(), "2024-01/2024-06".into())
+        );
+        assert_eq!(
+            one("báo cáo vào ngày 16 hàng tháng"),
+            ("recurring".into(), "monthly:day=16".into())
+        );
+        assert_eq!(
+            one("định kỳ hàng quý"),
+            ("recurring".into(), "quarterly".into())
+        );
         assert_eq!(one("Quý IV/2024"), ("quarter".into(), "2024-Q4".into()));
-        assert_eq!(one("cuối năm 2024"), ("year".into(), "2024;part=end".into()));
+        assert_eq!(
+            one("cuối năm 2024"),
+            ("year".into(), "2024;part=end".into())
+        );
     }
 
     #[test]
     fn deadlines_get_relations() {
-        let h = extract_paragraph("Hoàn thành trước ngày 19/02/2024.", 0, &DateContext::default());
+        let h = extract_paragraph(
+            "Hoàn thành trước ngày 19/02/2024.",
+            0,
+            &DateContext::default(),
+        );
         assert_eq!((h[0].role, h[0].relation), ("deadline", Some("before")));
-        let h = extract_paragraph("Thời gian hoàn thành trong năm 2024.", 0, &DateContext::default());
+        let h = extract_paragraph(
+            "Thời gian hoàn thành trong năm 2024.",
+            0,
+            &DateContext::default(),
+        );
         assert_eq!((h[0].role, h[0].relation), ("deadline", Some("within")));
-        let h = extract_paragraph("Thực hiện Kế hoạch số 241/KH-UBND ngày 23/01/2024 của", 0, &DateContext::default());
+        let h = extract_paragraph(
+            "Thực hiện Kế hoạch số 241/KH-UBND ngày 23/01/2024 của",
+            0,
+            &DateContext::default(),
+        );
         assert_eq!(h[0].role, "reference");
     }
 }

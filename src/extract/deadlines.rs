@@ -26,7 +26,8 @@ static WORDING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LEADING_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s+|[a-zđ]\)\s+|\(\d+\)\s+)+").expect("valid regex")
+    Regex::new(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s+|[a-zđ]\)\s+|\(\d+\)\s+)+")
+        .expect("valid regex")
 });
 
 /// Sentence spans of a paragraph (byte ranges): split after `. ` that is
@@ -52,7 +53,11 @@ fn clean_task(s: &str) -> String {
     let s = LEADING_MARK.replace(s, "");
     let s = s.trim_start_matches(", ").trim_start();
     let s = s.strip_prefix("và ").unwrap_or(s);
-    let mut t = s.trim().trim_end_matches([',', ';', ':', '.', ' ', '(', '-']).trim().to_string();
+    let mut t = s
+        .trim()
+        .trim_end_matches([',', ';', ':', '.', ' ', '(', '-'])
+        .trim()
+        .to_string();
     // Drop an unclosed parenthesis the deadline phrase sat in.
     if t.matches('(').count() > t.matches(')').count() {
         if let Some(i) = t.rfind('(') {
@@ -75,13 +80,19 @@ pub fn bind(p: &str, base: usize, hits: &[DateHit]) -> Vec<DeadlineHit> {
     for h in hits.iter().filter(|h| h.role == "deadline") {
         let (hs, he) = (h.start - base, h.end - base);
         let phrase_start = WORDING.find(&p[..hs]).map(|m| m.start()).unwrap_or(hs);
-        let Some(si) = sents.iter().position(|&(s, e)| s <= hs && hs < e) else { continue };
+        let Some(si) = sents.iter().position(|&(s, e)| s <= hs && hs < e) else {
+            continue;
+        };
         let (s_start, _) = sents[si];
         let from = match prev_end_in_sentence {
             Some((psi, pe)) if psi == si => pe,
             _ => s_start,
         };
-        let mut task = if phrase_start > from { clean_task(&p[from..phrase_start]) } else { String::new() };
+        let mut task = if phrase_start > from {
+            clean_task(&p[from..phrase_start])
+        } else {
+            String::new()
+        };
         if task.chars().count() < 4 {
             // `Hoàn thành trước ngày …` standing alone: the task is the
             // sentence before it.
@@ -109,13 +120,19 @@ mod tests {
 
     fn tasks(p: &str) -> Vec<(String, String, String)> {
         let hits = extract_paragraph(p, 0, &DateContext { year: Some(2024) });
-        bind(p, 0, &hits).into_iter().map(|d| (d.task, d.due, d.relation.to_string())).collect()
+        bind(p, 0, &hits)
+            .into_iter()
+            .map(|d| (d.task, d.due, d.relation.to_string()))
+            .collect()
     }
 
     #[test]
     fn binds_tasks() {
         let t = tasks("- Thẩm định bài phát biểu của Lãnh đạo huyện tại buổi lễ (Hoàn thành trước ngày 16/02/2024).");
-        assert_eq!(t[0].0, "Thẩm định bài phát biểu của Lãnh đạo huyện tại buổi lễ");
+        assert_eq!(
+            t[0].0,
+            "Thẩm định bài phát biểu của Lãnh đạo huyện tại buổi lễ"
+        );
         let t = tasks("- Chỉ đạo chuẩn bị mặt bằng sân. Hoàn thành trước ngày 19/02/2024.");
         assert_eq!(t[0].0, "Chỉ đạo chuẩn bị mặt bằng sân");
         let t = tasks("8. Yêu cầu UBND các xã báo cáo nhanh kết quả trước ngày 22 tháng 02 năm 2024 và báo cáo tổng hợp kết quả thực hiện trước ngày 25 tháng 02 năm 2024.");

@@ -36,7 +36,11 @@ pub fn canonical_body(text: &str, home: &HomePlaces) -> String {
         s = caps_to_canonical(&s);
     }
     s = unify_body_casing(&s);
-    s = s.replace("&", " và ").split_whitespace().collect::<Vec<_>>().join(" ");
+    s = s
+        .replace("&", " và ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     complete_place(&s, home)
 }
 
@@ -96,7 +100,10 @@ fn word_end(s: &str, at: usize) -> bool {
 pub fn title_word(w: &str) -> String {
     let mut cs = w.chars();
     match cs.next() {
-        Some(f) => f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect(),
+        Some(f) => f
+            .to_uppercase()
+            .chain(cs.flat_map(|c| c.to_lowercase()))
+            .collect(),
         None => String::new(),
     }
 }
@@ -114,7 +121,9 @@ fn unify_body_casing(s: &str) -> String {
             if lower.len() != out.len() {
                 break;
             }
-            let Some(pos) = lower[search_from..].find(&bl).map(|p| p + search_from) else { break };
+            let Some(pos) = lower[search_from..].find(&bl).map(|p| p + search_from) else {
+                break;
+            };
             let end = pos + bl.len();
             // Only where a name starts (the whole string, or after a list
             // separator): `cơ sở` must not become `cơ Sở`.
@@ -160,7 +169,8 @@ pub fn level_of(name: &str) -> Option<&'static str> {
     for (word, level) in ADMIN_LEVELS {
         for (pos, _) in lower.match_indices(word) {
             let before_ok = pos == 0 || lower[..pos].ends_with(' ');
-            if before_ok && word_end(&lower, pos + word.len()) && best.is_none_or(|(p, _)| pos > p) {
+            if before_ok && word_end(&lower, pos + word.len()) && best.is_none_or(|(p, _)| pos > p)
+            {
                 best = Some((pos, level));
             }
         }
@@ -176,7 +186,10 @@ pub fn place_of(name: &str) -> Option<(String, String)> {
     for (word, _) in ADMIN_LEVELS {
         for (pos, _) in lower.match_indices(word) {
             let before_ok = pos == 0 || lower[..pos].ends_with(' ');
-            if before_ok && lower[pos + word.len()..].starts_with(' ') && best.is_none_or(|(p, _)| pos > p) {
+            if before_ok
+                && lower[pos + word.len()..].starts_with(' ')
+                && best.is_none_or(|(p, _)| pos > p)
+            {
                 best = Some((pos, word));
             }
         }
@@ -190,7 +203,11 @@ pub fn place_of(name: &str) -> Option<(String, String)> {
     // The place name is the run of capitalised words.
     let words: Vec<&str> = place
         .split(' ')
-        .take_while(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        .take_while(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
         .collect();
     if words.is_empty() {
         return None;
@@ -203,23 +220,40 @@ mod tests {
     use super::*;
 
     fn home(level: &str, name: &str) -> HomePlaces {
-        HomePlaces { places: vec![(level.into(), name.into())] }
+        HomePlaces {
+            places: vec![(level.into(), name.into())],
+        }
     }
 
     #[test]
     fn header_caps_become_canonical() {
         let h = HomePlaces::default();
-        assert_eq!(canonical_body("ỦY BAN NHÂN DÂN HUYỆN HỚN QUẢN", &h), "Ủy ban nhân dân huyện Hớn Quản");
+        assert_eq!(
+            canonical_body("ỦY BAN NHÂN DÂN HUYỆN HỚN QUẢN", &h),
+            "Ủy ban nhân dân huyện Hớn Quản"
+        );
         assert_eq!(canonical_body("BAN CHỈ ĐẠO XÃ", &h), "Ban Chỉ đạo xã");
     }
 
     #[test]
     fn expands_and_completes() {
         let h = home("huyện", "Hớn Quản");
-        assert_eq!(canonical_body("UBND huyện", &h), "Ủy ban nhân dân huyện Hớn Quản");
-        assert_eq!(canonical_body("UBND tỉnh Bình Phước", &h), "Ủy ban nhân dân tỉnh Bình Phước");
-        assert_eq!(canonical_body("Ban thường vụ huyện ủy", &h), "Ban Thường vụ Huyện ủy");
-        assert_eq!(canonical_body("Sở NN&PTNT", &h), "Sở Nông nghiệp và Phát triển nông thôn");
+        assert_eq!(
+            canonical_body("UBND huyện", &h),
+            "Ủy ban nhân dân huyện Hớn Quản"
+        );
+        assert_eq!(
+            canonical_body("UBND tỉnh Bình Phước", &h),
+            "Ủy ban nhân dân tỉnh Bình Phước"
+        );
+        assert_eq!(
+            canonical_body("Ban thường vụ huyện ủy", &h),
+            "Ban Thường vụ Huyện ủy"
+        );
+        assert_eq!(
+            canonical_body("Sở NN&PTNT", &h),
+            "Sở Nông nghiệp và Phát triển nông thôn"
+        );
         assert_eq!(
             canonical_body("Ban chấp hành Đảng bộ xã", &home("xã", "Quang Trung")),
             "Ban Chấp hành Đảng bộ xã Quang Trung"

@@ -45,12 +45,25 @@ static CITATION: LazyLock<Regex> = LazyLock::new(|| {
 
 static DATE_NUM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,2})/(\d{1,2})/(\d{4})").expect("valid regex"));
-static DATE_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").expect("valid regex"));
+static DATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").expect("valid regex")
+});
+static ISSUING_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?P<body>(?:Đại hội|Hội đồng nhân dân|HĐND|Ban Chấp hành|Ban chấp hành|Ban Thường vụ|Ban thường vụ)[^,;]*?)(?:\s+(?:lần thứ|khóa|khoá|nhiệm kỳ|về)\b|[,;]|$)")
+        .expect("valid regex")
+});
+/// A body named just before the type word: `UBND tỉnh giao Quyết định số …`.
+static ISSUER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<body>(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Chủ tịch UBND|Chủ tịch Ủy ban nhân dân)(?:\s+(?:tỉnh|huyện|xã|thị xã|thành phố|phường|thị trấn))?(?:\s+\p{Lu}\p{Ll}*)*)\s+(?:đã\s+)?(?:giao|ban hành|phê duyệt)\s+(?:tại\s+)?$")
+        .expect("valid regex")
+});
 static KHOA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+(?:khóa|khoá)\s+[IVXLC]+$").expect("valid regex"));
 static BASIS_TYPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:Căn cứ|Thực hiện)\s+(?P<type>{TYPE_ALTERNATION})\b")).expect("valid regex")
+    Regex::new(&format!(
+        r"^(?:Căn cứ|Thực hiện)\s+(?P<type>{TYPE_ALTERNATION})\b"
+    ))
+    .expect("valid regex")
 });
 
 fn iso(s: &str) -> Option<String> {
@@ -71,7 +84,27 @@ fn issuer_from_symbol(number: &str) -> Option<&'static str> {
 }
 
 /// All citations of one paragraph (`base` = its byte offset).
-pub fn extract_paragraph(p: &str, base: usize, basis: bool, home: &HomePlaces, own_number: Option<&str>) -> Vec<RefHit> {
+pub fn extract_paragraph(
+    p: &str,
+    base: usize,
+    basis: bool,
+    home: &HomePlaces,
+    own_number: Option<&str>,
+) -> Vec<RefHit> {
+    extract_with(p, base, basis, basis, home, own_number)
+}
+
+/// As [`extract_paragraph`]; `unnumbered` also reports a basis that cites
+/// a document without a number (only for real legal-basis paragraphs, not
+/// for titles, which name programmes more often than documents).
+pub fn extract_with(
+    p: &str,
+    base: usize,
+    basis: bool,
+    unnumbered: bool,
+    home: &HomePlaces,
+    own_number: Option<&str>,
+) -> Vec<RefHit> {
     let mut out = Vec::new();
     for c in CITATION.captures_iter(p) {
         let ty = c.name("type").unwrap();
@@ -79,17 +112,42 @@ pub fn extract_paragraph(p: &str, base: usize, basis: bool, home: &HomePlaces, o
         if Some(num.as_str()) == own_number || p[..ty.start()].trim_end().ends_with("Kèm theo") {
             continue;
         }
-        let kind = doc_types::abbreviation_of(ty.as_str()).map(|(_, a)| a).unwrap_or("?");
+        let kind = doc_types::abbreviation_of(ty.as_str())
+            .map(|(_, a)| a)
+            .unwrap_or("?");
         let date = c.name("date").and_then(|d| iso(d.as_str()));
         let issuer = c
             .name("issuer")
             .map(|i| {
-                let raw = i.as_str().trim().trim_start_matches(',').trim().trim_start_matches("của").trim();
+                let raw = i
+                    .as_str()
+                    .trim()
+                    .trim_start_matches(',')
+                    .trim()
+                    .trim_start_matches("của")
+                    .trim();
                 let raw = KHOA.replace(raw, "").to_string();
                 canonical_body(&raw, home)
             })
+            .or_else(|| {
+                let before = &p[..ty.start()];
+                let from = before
+                    .char_indices()
+                    .rev()
+                    .nth(60)
+                    .map(|(i, _)| i)
+                    .unwrap_or(0);
+                ISSUER_BEFORE
+                    .captures(&before[from..])
+                    .map(|b| canonical_body(&b["body"], home))
+            })
             .or_else(|| issuer_from_symbol(&num).map(str::to_string));
-        let end = c.name("issuer").or(c.name("date")).or(c.name("num")).unwrap().end();
+        let end = c
+            .name("issuer")
+            .or(c.name("date"))
+            .or(c.name("num"))
+            .unwrap()
+            .end();
         out.push(RefHit {
             kind: kind.to_string(),
             number: Some(num),
@@ -103,16 +161,23 @@ pub fn extract_paragraph(p: &str, base: usize, basis: bool, home: &HomePlaces, o
         });
     }
     // A legal basis without any number is still a cited document.
-    if basis && out.is_empty() {
+    if unnumbered && out.is_empty() {
         if let Some(c) = BASIS_TYPE.captures(p) {
             let ty = c.name("type").unwrap();
             let end = p.find(';').unwrap_or(p.len());
-            let kind = doc_types::abbreviation_of(ty.as_str()).map(|(_, a)| a).unwrap_or("?");
+            let kind = doc_types::abbreviation_of(ty.as_str())
+                .map(|(_, a)| a)
+                .unwrap_or("?");
+            // `Nghị quyết Đại hội đại biểu Đảng bộ xã X lần thứ I`: the
+            // body right after the type word issued it.
+            let issuer = ISSUING_BODY
+                .captures(&p[ty.end()..end])
+                .map(|b| canonical_body(b["body"].trim(), home));
             out.push(RefHit {
                 kind: kind.to_string(),
                 number: None,
                 date: iso(&p[..end]),
-                issuer: None,
+                issuer,
                 basis,
                 text: p[ty.start()..end].trim_end_matches(['.', ' ']).to_string(),
                 start: base + ty.start(),
@@ -156,7 +221,9 @@ mod tests {
     use super::*;
 
     fn one(p: &str) -> RefHit {
-        let home = HomePlaces { places: vec![("huyện".into(), "Hớn Quản".into())] };
+        let home = HomePlaces {
+            places: vec![("huyện".into(), "Hớn Quản".into())],
+        };
         let v = extract_paragraph(p, 0, false, &home, None);
         assert_eq!(v.len(), 1, "{p}: {v:?}");
         v[0].clone()
@@ -165,22 +232,53 @@ mod tests {
     #[test]
     fn state_party_and_normative_numbers() {
         let r = one("Thực hiện Kế hoạch số 241/KH-UBND ngày 23/01/2024 của Ủy ban nhân dân tỉnh Kon Tum về việc triển khai");
-        assert_eq!((r.kind.as_str(), r.number.as_deref(), r.date.as_deref()), ("KH", Some("241/KH-UBND"), Some("2024-01-23")));
+        assert_eq!(
+            (r.kind.as_str(), r.number.as_deref(), r.date.as_deref()),
+            ("KH", Some("241/KH-UBND"), Some("2024-01-23"))
+        );
         assert_eq!(r.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Kon Tum"));
         let r = one("Nghị quyết số 34-NQ/ĐU ngày 25/12/2023 của Ban chấp hành");
         assert_eq!(r.number.as_deref(), Some("34-NQ/ĐU"));
         let r = one("tại Chỉ thị số 45/CT-TTg ngày 31 tháng 12 năm 2020.");
-        assert_eq!((r.date.as_deref(), r.issuer.as_deref()), (Some("2020-12-31"), Some("Thủ tướng Chính phủ")));
+        assert_eq!(
+            (r.date.as_deref(), r.issuer.as_deref()),
+            (Some("2020-12-31"), Some("Thủ tướng Chính phủ"))
+        );
         let r = one("Quyết định số 1471/QĐ-UBND 28/10/2022 của UBND huyện về việc ban hành");
-        assert_eq!((r.date.as_deref(), r.issuer.as_deref()), (Some("2022-10-28"), Some("Ủy ban nhân dân huyện Hớn Quản")));
-        assert_eq!(one("Nghị định số 30/2020/NĐ-CP").number.as_deref(), Some("30/2020/NĐ-CP"));
-        assert_eq!(one("Thực hiện Chỉ thị 63-CT/TU ngày 27/12/2024").number.as_deref(), Some("63-CT/TU"));
+        assert_eq!(
+            (r.date.as_deref(), r.issuer.as_deref()),
+            (Some("2022-10-28"), Some("Ủy ban nhân dân huyện Hớn Quản"))
+        );
+        assert_eq!(
+            one("Nghị định số 30/2020/NĐ-CP").number.as_deref(),
+            Some("30/2020/NĐ-CP")
+        );
+        assert_eq!(
+            one("Thực hiện Chỉ thị 63-CT/TU ngày 27/12/2024")
+                .number
+                .as_deref(),
+            Some("63-CT/TU")
+        );
     }
 
     #[test]
     fn own_number_and_annex_line_are_not_references() {
         let home = HomePlaces::default();
-        assert!(extract_paragraph("(Kèm theo Kế hoạch số 12/KH-UBND ngày 02/11/2025)", 0, false, &home, None).is_empty());
-        assert!(extract_paragraph("Kế hoạch số 12/KH-UBND", 0, false, &home, Some("12/KH-UBND")).is_empty());
+        assert!(extract_paragraph(
+            "(Kèm theo Kế hoạch số 12/KH-UBND ngày 02/11/2025)",
+            0,
+            false,
+            &home,
+            None
+        )
+        .is_empty());
+        assert!(extract_paragraph(
+            "Kế hoạch số 12/KH-UBND",
+            0,
+            false,
+            &home,
+            Some("12/KH-UBND")
+        )
+        .is_empty());
     }
 }

@@ -71,7 +71,8 @@ pub fn ingest(bytes: &[u8], format: Format) -> Result<RawText, DocError> {
         Format::Pdf => pdf::extract(bytes)?,
         Format::Docx => docx::extract(bytes)?,
         Format::Text | Format::Markdown => {
-            let decoded = text::decode_text(bytes).map_err(|e| DocError::Encoding(e.to_string()))?;
+            let decoded =
+                text::decode_text(bytes).map_err(|e| DocError::Encoding(e.to_string()))?;
             RawText {
                 text: decoded.text,
                 format,

@@ -13,8 +13,14 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 const EXTRACT_STACK: usize = 256 * 1024 * 1024;
 
 pub fn extract(bytes: &[u8]) -> Result<RawText, DocError> {
-    if !bytes.starts_with(b"%PDF") && !bytes[..bytes.len().min(1024)].windows(4).any(|w| w == b"%PDF") {
-        return Err(DocError::Malformed("not a PDF file (no %PDF signature)".into()));
+    if !bytes.starts_with(b"%PDF")
+        && !bytes[..bytes.len().min(1024)]
+            .windows(4)
+            .any(|w| w == b"%PDF")
+    {
+        return Err(DocError::Malformed(
+            "not a PDF file (no %PDF signature)".into(),
+        ));
     }
     if is_encrypted(bytes) {
         // pdf-extract can open owner-password-only files; try, and report

@@ -18,5 +18,9 @@ pub fn decode_text(bytes: &[u8]) -> Result<DecodedText, DecodeError> {
         None => (bytes, "utf-8"),
     };
     let text = String::from_utf8(bytes.to_vec()).map_err(|_| DecodeError::Invalid)?;
-    Ok(DecodedText { text, encoding: enc, warnings: Vec::new() })
+    Ok(DecodedText {
+        text,
+        encoding: enc,
+        warnings: Vec::new(),
+    })
 }

@@ -22,10 +22,28 @@ pub static SECTION_KINDS: &[(&str, &str, Suffix)] = &[
     ("nhiệm vụ, giải pháp", "nhiem_vu_giai_phap", Suffix::Any),
     ("mục đích", "muc_dich", Suffix::None),
     ("yêu cầu", "yeu_cau", Suffix::None),
-    ("mục tiêu", "muc_tieu", Suffix::Words(&["chung", "cụ", "chính", "tổng", "đến", "năm", "giai", "và", "phấn"])),
-    ("nhiệm vụ", "nhiem_vu", Suffix::Words(&["chính", "chủ", "trọng", "cụ", "thực", "chung", "năm"])),
-    ("giải pháp", "giai_phap", Suffix::Words(&["thực", "chủ", "chính", "cụ", "thực"])),
-    ("nội dung", "noi_dung", Suffix::Words(&["thực", "chính", "chủ", "cụ", "ra", "hoạt", "triển", "kế"])),
+    (
+        "mục tiêu",
+        "muc_tieu",
+        Suffix::Words(&[
+            "chung", "cụ", "chính", "tổng", "đến", "năm", "giai", "và", "phấn",
+        ]),
+    ),
+    (
+        "nhiệm vụ",
+        "nhiem_vu",
+        Suffix::Words(&["chính", "chủ", "trọng", "cụ", "thực", "chung", "năm"]),
+    ),
+    (
+        "giải pháp",
+        "giai_phap",
+        Suffix::Words(&["thực", "chủ", "chính", "cụ", "thực"]),
+    ),
+    (
+        "nội dung",
+        "noi_dung",
+        Suffix::Words(&["thực", "chính", "chủ", "cụ", "ra", "hoạt", "triển", "kế"]),
+    ),
     ("tổ chức thực hiện", "to_chuc_thuc_hien", Suffix::None),
     ("kinh phí", "kinh_phi", Suffix::Any),
     ("nguồn kinh phí", "kinh_phi", Suffix::Any),
@@ -45,7 +63,9 @@ pub fn kind_of_heading(heading: &str) -> &'static str {
     }
     let h = h.trim_end_matches(['.', ':', ';', ' ']);
     for (keyword, kind, suffix) in SECTION_KINDS {
-        let Some(rest) = h.strip_prefix(keyword) else { continue };
+        let Some(rest) = h.strip_prefix(keyword) else {
+            continue;
+        };
         if rest.is_empty() {
             return kind;
         }
@@ -89,7 +109,10 @@ mod tests {
         // Directives and names are not section kinds.
         assert_eq!(k("Yêu cầu các ông, bà Trưởng xóm"), "other");
         assert_eq!(k("Nội dung hạng mục công trình xóm"), "other");
-        assert_eq!(k("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"), "other");
+        assert_eq!(
+            k("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"),
+            "other"
+        );
         assert_eq!(k("Chủ đề"), "other");
     }
 }

@@ -48,8 +48,10 @@ static BLOCK_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PAGE_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,3}|-\s?\d{1,3}\s?-|[Tt]rang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|[-_=.*~]{3,}|\x0c)$")
-        .expect("valid regex")
+    Regex::new(
+        r"^(?:\d{1,3}|-\s?\d{1,3}\s?-|[Tt]rang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|[-_=.*~]{3,}|\x0c)$",
+    )
+    .expect("valid regex")
 });
 
 static RANGE_CONTINUATION: LazyLock<Regex> =
@@ -215,7 +217,10 @@ impl WrapModel {
             .unwrap_or(0);
         let mut open_ends = 0usize;
         for pair in lines.windows(2) {
-            if !ends_terminal(&pair[0]) && !is_block_start(&pair[0], &pair[1]) && !pair[0].contains('\t') {
+            if !ends_terminal(&pair[0])
+                && !is_block_start(&pair[0], &pair[1])
+                && !pair[0].contains('\t')
+            {
                 open_ends += 1;
             }
         }
@@ -238,7 +243,9 @@ impl WrapModel {
             if prev.ends_with('-') && !prev.ends_with(" -") {
                 return Join::Tight;
             }
-            if starts_lower {
+            // A lower-case start continues the sentence; so does a digit
+            // after a line that stopped mid-phrase (`giai đoạn` + `2021-2025;`).
+            if starts_lower || (first.is_ascii_digit() && !ends_terminal(prev)) {
                 return Join::Space;
             }
             let full = prev_len * 10 >= self.width * 7;
@@ -298,7 +305,11 @@ mod tests {
         assert_eq!(lines[0], "I. MỤC ĐÍCH, YÊU CẦU");
         assert_eq!(lines[1], "1. Mục đích");
         assert!(lines[2].starts_with("- Tạo khí thế"));
-        assert!(lines[2].ends_with("Nhiệm kỳ 2020 - 2025 đã đề ra."), "{}", lines[2]);
+        assert!(
+            lines[2].ends_with("Nhiệm kỳ 2020 - 2025 đã đề ra."),
+            "{}",
+            lines[2]
+        );
         assert_eq!(lines[3], "- Phát huy sức mạnh của cả hệ thống chính trị trong việc tuyên truyền, nâng cao nhận thức.");
         assert_eq!(lines.len(), 4);
     }

@@ -40,7 +40,11 @@ impl Normalized {
     pub fn raw_offset(&self, i: usize) -> usize {
         match self.raw_offsets.get(i) {
             Some(&o) => o as usize,
-            None => self.raw_offsets.last().map(|&o| o as usize + 1).unwrap_or(0),
+            None => self
+                .raw_offsets
+                .last()
+                .map(|&o| o as usize + 1)
+                .unwrap_or(0),
         }
     }
 

@@ -36,9 +36,7 @@ fn map_char(c: char) -> Option<char> {
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
         // Invisible characters carry nothing (soft hyphen is only safe to
         // drop here, after decoding: in TCVN3 bytes 0xAD is `ư`).
-        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {
-            return None
-        }
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => return None,
         // Dash variants → hyphen-minus: plans use them interchangeably in
         // ranges (`2021 – 2025`) and names (`Văn hóa – Thể thao`).
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
@@ -233,7 +231,10 @@ mod tests {
     fn moves_tone_to_first_vowel_of_open_oa_oe_uy() {
         assert_eq!(hoa("hoà hoá hoả hoã hoạ"), "hòa hóa hỏa hõa họa");
         assert_eq!(hoa("khoẻ xoè"), "khỏe xòe");
-        assert_eq!(hoa("thuỷ uỷ tuỳ huỷ luỹ thuý thuỵ"), "thủy ủy tùy hủy lũy thúy thụy");
+        assert_eq!(
+            hoa("thuỷ uỷ tuỳ huỷ luỹ thuý thuỵ"),
+            "thủy ủy tùy hủy lũy thúy thụy"
+        );
         assert_eq!(hoa("Uỷ ban HOÀ THUỶ KHOẺ"), "Ủy ban HÒA THỦY KHỎE");
     }
 
@@ -265,13 +266,20 @@ mod tests {
         // NFD input composes.
         let nfd: String = "Kế hoạch".nfd().collect();
         assert_eq!(hoa(&nfd), "Kế hoạch");
-        assert_eq!(hoa("2021 – 2025 “Sáng” 08h30’"), "2021 - 2025 \"Sáng\" 08h30'");
+        assert_eq!(
+            hoa("2021 – 2025 “Sáng” 08h30’"),
+            "2021 - 2025 \"Sáng\" 08h30'"
+        );
     }
 
     #[test]
     fn offsets_point_to_sequence_starts() {
         let nfd: String = "hoà".nfd().collect(); // h o a U+0300
-        let chars: Vec<(char, u32)> = nfd.chars().enumerate().map(|(i, c)| (c, i as u32)).collect();
+        let chars: Vec<(char, u32)> = nfd
+            .chars()
+            .enumerate()
+            .map(|(i, c)| (c, i as u32))
+            .collect();
         let mut out = Vec::new();
         clean_line(&chars, ToneStyle::Hoa, &mut out);
         let s: String = out.iter().map(|x| x.0).collect();

@@ -31,13 +31,24 @@ pub struct Tail {
 
 /// `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `T/M BAN THƯỜNG VỤ`, `Q. CHỦ TỊCH`.
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<p>TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M\.?|K/T\.?|T/L\.?|TM\b|KT\b)\s*(?P<rest>.*)$").expect("valid regex")
+    Regex::new(r"^(?P<p>TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M\.?|K/T\.?|T/L\.?|TM\b|KT\b)\s*(?P<rest>.*)$")
+        .expect("valid regex")
 });
 
 /// Titles that head a signature when no authority prefix is written.
 const POSITIONS: &[&str] = &[
-    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "BÍ THƯ", "PHÓ BÍ THƯ", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "GIÁM ĐỐC",
-    "PHÓ GIÁM ĐỐC", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CHÁNH VĂN PHÒNG", "THỦ TRƯỞNG",
+    "CHỦ TỊCH",
+    "PHÓ CHỦ TỊCH",
+    "BÍ THƯ",
+    "PHÓ BÍ THƯ",
+    "TRƯỞNG BAN",
+    "PHÓ TRƯỞNG BAN",
+    "GIÁM ĐỐC",
+    "PHÓ GIÁM ĐỐC",
+    "TRƯỞNG PHÒNG",
+    "PHÓ TRƯỞNG PHÒNG",
+    "CHÁNH VĂN PHÒNG",
+    "THỦ TRƯỞNG",
 ];
 
 pub fn is_tail_start(p: &str) -> bool {
@@ -68,7 +79,11 @@ fn normalise_prefix(p: &str) -> String {
 }
 
 fn piece(text: &str, para: Para) -> Piece {
-    Piece { text: para.text(text).to_string(), start: para.start, end: para.end }
+    Piece {
+        text: para.text(text).to_string(),
+        start: para.start,
+        end: para.end,
+    }
 }
 
 pub fn parse_tail(text: &str, paras: &[Para], body_start: usize) -> Tail {
@@ -87,7 +102,10 @@ pub fn parse_tail(text: &str, paras: &[Para], body_start: usize) -> Tail {
         (Some(a), None) | (None, Some(a)) => a,
         (None, None) => n,
     };
-    let closing = (body_start..tail_start).rev().take(4).find(|&i| paras[i].text(text).starts_with("Trên đây"));
+    let closing = (body_start..tail_start)
+        .rev()
+        .take(4)
+        .find(|&i| paras[i].text(text).starts_with("Trên đây"));
     let body_end = closing.unwrap_or(tail_start);
 
     let mut recipients = Vec::new();
@@ -96,10 +114,16 @@ pub fn parse_tail(text: &str, paras: &[Para], body_start: usize) -> Tail {
         let mut i = r + 1;
         while i < n {
             let p = paras[i].text(text);
-            let Some(item) = p.strip_prefix(['-', '+', '•']) else { break };
+            let Some(item) = p.strip_prefix(['-', '+', '•']) else {
+                break;
+            };
             let item = item.trim().trim_end_matches([';', ',', '.', ' ']);
             let lead = p.len() - p[1..].trim_start().len();
-            recipients.push(Piece { text: item.to_string(), start: paras[i].start + lead, end: paras[i].start + lead + item.len() });
+            recipients.push(Piece {
+                text: item.to_string(),
+                start: paras[i].start + lead,
+                end: paras[i].start + lead + item.len(),
+            });
             i += 1;
         }
         after_recipients = i;
@@ -113,11 +137,20 @@ pub fn parse_tail(text: &str, paras: &[Para], body_start: usize) -> Tail {
         .max(after_recipients)
         .max(tail_start);
     let annexes = parse_annexes(text, paras, annex_from);
-    Tail { body_end, closing, recipients, signature, annexes }
+    Tail {
+        body_end,
+        closing,
+        recipients,
+        signature,
+        annexes,
+    }
 }
 
 fn parse_signature(text: &str, paras: &[Para], at: usize) -> SignatureBlock {
-    let mut block = SignatureBlock { start: paras[at].start, ..Default::default() };
+    let mut block = SignatureBlock {
+        start: paras[at].start,
+        ..Default::default()
+    };
     let mut i = at;
     while i < paras.len() {
         let p = paras[i].text(text);
@@ -125,7 +158,11 @@ fn parse_signature(text: &str, paras: &[Para], at: usize) -> SignatureBlock {
             let rest = c.name("rest").unwrap();
             block.authorities.push((
                 normalise_prefix(&c["p"]),
-                Piece { text: rest.as_str().to_string(), start: paras[i].start + rest.start(), end: paras[i].start + rest.end() },
+                Piece {
+                    text: rest.as_str().to_string(),
+                    start: paras[i].start + rest.start(),
+                    end: paras[i].start + rest.end(),
+                },
             ));
         } else if is_caps(p) && p.chars().count() <= 40 && block.positions.len() < 3 {
             block.positions.push(piece(text, paras[i]));
@@ -154,7 +191,9 @@ fn parse_annexes(text: &str, paras: &[Para], from: usize) -> Vec<Annex> {
     for i in from..paras.len() {
         let p = paras[i].text(text);
         let opens = p.to_lowercase().starts_with("phụ lục")
-            || (is_caps(p) && (i == from || !is_caps(paras[i - 1].text(text))) && starts.is_empty());
+            || (is_caps(p)
+                && (i == from || !is_caps(paras[i - 1].text(text)))
+                && starts.is_empty());
         if opens {
             starts.push(i);
         }
@@ -168,7 +207,10 @@ fn parse_annexes(text: &str, paras: &[Para], from: usize) -> Vec<Annex> {
         // Title: leading caps lines and `Phụ lục` lines; then an optional
         // `(Kèm theo …)` line.
         let mut j = s;
-        while j < end && (is_caps(paras[j].text(text)) || paras[j].text(text).to_lowercase().starts_with("phụ lục")) {
+        while j < end
+            && (is_caps(paras[j].text(text))
+                || paras[j].text(text).to_lowercase().starts_with("phụ lục"))
+        {
             j += 1;
         }
         let title = (j > s).then(|| Piece {
@@ -179,7 +221,11 @@ fn parse_annexes(text: &str, paras: &[Para], from: usize) -> Vec<Annex> {
         while j < end && paras[j].text(text).starts_with("(Kèm theo") {
             j += 1;
         }
-        annexes.push(Annex { title, start: j, end });
+        annexes.push(Annex {
+            title,
+            start: j,
+            end,
+        });
     }
     annexes
 }
@@ -204,7 +250,10 @@ mod tests {
         assert_eq!(s.positions[0].text, "PHÓ CHỦ TỊCH");
         assert_eq!(s.name.unwrap().text, "Nguyễn Minh Vương");
         assert_eq!(t.annexes.len(), 1);
-        assert_eq!(t.annexes[0].title.as_ref().unwrap().text, "DANH SÁCH PHÂN CÔNG");
+        assert_eq!(
+            t.annexes[0].title.as_ref().unwrap().text,
+            "DANH SÁCH PHÂN CÔNG"
+        );
         assert_eq!(paras[t.annexes[0].start].text(text), "1. UBND xã mời");
     }
 

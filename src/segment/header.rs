@@ -57,7 +57,10 @@ static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Does a paragraph open a legal basis?
 pub fn is_basis(p: &str) -> bool {
-    p.starts_with("Căn cứ") || p.starts_with("Thực hiện") || p.starts_with("Xét đề nghị") || p.starts_with("Theo đề nghị")
+    p.starts_with("Căn cứ")
+        || p.starts_with("Thực hiện")
+        || p.starts_with("Xét đề nghị")
+        || p.starts_with("Theo đề nghị")
 }
 
 fn is_caps(s: &str) -> bool {
@@ -74,17 +77,33 @@ pub fn parse_header(text: &str, paras: &[Para]) -> Header {
     });
     let header_end = kind_at.unwrap_or(0);
     let mut number_at = None;
-    for (i, para) in paras.iter().enumerate().take(header_end.max(if kind_at.is_none() { scan.min(6) } else { 0 })) {
+    for (i, para) in paras
+        .iter()
+        .enumerate()
+        .take(header_end.max(if kind_at.is_none() { scan.min(6) } else { 0 }))
+    {
         let p = para.text(text);
         if h.symbol.is_none() {
             if let Some(c) = NUMBER_LINE.captures(p) {
                 let sym = c.name("sym").unwrap();
-                let symbol: String = sym.as_str().trim_start_matches(['/', '-']).split_whitespace().collect();
-                let symbol = symbol.trim_start_matches(|c: char| c.is_ascii_digit() || c == '/').to_string();
+                let symbol: String = sym
+                    .as_str()
+                    .trim_start_matches(['/', '-'])
+                    .split_whitespace()
+                    .collect();
+                let symbol = symbol
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || c == '/')
+                    .to_string();
                 h.symbol = Some(symbol);
                 if let Some(n) = c.name("num") {
-                    let written: String = text[para.start + n.start()..para.start + sym.end()].split_whitespace().collect();
-                    h.number = Some(Piece { text: written, start: para.start + n.start(), end: para.start + sym.end() });
+                    let written: String = text[para.start + n.start()..para.start + sym.end()]
+                        .split_whitespace()
+                        .collect();
+                    h.number = Some(Piece {
+                        text: written,
+                        start: para.start + n.start(),
+                        end: para.start + sym.end(),
+                    });
                 }
                 number_at = Some(i);
             }
@@ -103,13 +122,26 @@ pub fn parse_header(text: &str, paras: &[Para]) -> Header {
                 let y = &c["y"];
                 let value = match (c.name("m"), c.name("d")) {
                     (Some(m), Some(d)) => valid_date(y, m.as_str(), d.as_str()),
-                    (Some(m), None) => Some(format!("{y}-{:02}", m.as_str().parse::<u32>().unwrap_or(0))),
+                    (Some(m), None) => {
+                        Some(format!("{y}-{:02}", m.as_str().parse::<u32>().unwrap_or(0)))
+                    }
                     _ => Some(y.to_string()),
                 };
                 if let Some(v) = value {
                     let m = c.get(0).unwrap();
-                    let date_start = para.start + m.as_str().find("ngày").map(|x| m.start() + x).unwrap_or(m.start());
-                    h.date = Some((v, Piece { text: text[date_start..para.start + m.end()].to_string(), start: date_start, end: para.start + m.end() }));
+                    let date_start = para.start
+                        + m.as_str()
+                            .find("ngày")
+                            .map(|x| m.start() + x)
+                            .unwrap_or(m.start());
+                    h.date = Some((
+                        v,
+                        Piece {
+                            text: text[date_start..para.start + m.end()].to_string(),
+                            start: date_start,
+                            end: para.start + m.end(),
+                        },
+                    ));
                 }
             }
         }
@@ -118,7 +150,9 @@ pub fn parse_header(text: &str, paras: &[Para]) -> Header {
     let issuer_end = number_at.unwrap_or(header_end);
     for para in paras.iter().take(issuer_end) {
         for piece in without_motto(text, *para) {
-            let t = piece.text.trim_matches(|c: char| c == '*' || c == '-' || c.is_whitespace());
+            let t = piece
+                .text
+                .trim_matches(|c: char| c == '*' || c == '-' || c.is_whitespace());
             if is_caps(t) && !t.starts_with("Số") && doc_types::abbreviation_of(t).is_none() {
                 h.issuer_lines.push(piece);
             }
@@ -129,7 +163,15 @@ pub fn parse_header(text: &str, paras: &[Para]) -> Header {
         let p = paras[k];
         let name = p.text(text).trim_end_matches([':', '.', ' ']);
         if let Some((canon, abbr)) = doc_types::abbreviation_of(name) {
-            h.kind = Some((canon, abbr, Piece { text: name.to_string(), start: p.start, end: p.start + name.len() }));
+            h.kind = Some((
+                canon,
+                abbr,
+                Piece {
+                    text: name.to_string(),
+                    start: p.start,
+                    end: p.start + name.len(),
+                },
+            ));
         }
         let mut j = k + 1;
         if j < paras.len() && super::outline::marker_of(paras[j].text(text)).is_none() {
@@ -139,12 +181,23 @@ pub fn parse_header(text: &str, paras: &[Para]) -> Header {
             j += 1;
             // A title written in capitals is not joined by the normaliser;
             // its continuation lines are the following caps lines.
-            while caps_title && j < paras.len() && is_caps(paras[j].text(text)) && super::outline::marker_of(paras[j].text(text)).is_none() {
+            while caps_title
+                && j < paras.len()
+                && is_caps(paras[j].text(text))
+                && super::outline::marker_of(paras[j].text(text)).is_none()
+            {
                 end = paras[j].end;
                 j += 1;
             }
-            let joined = text[first.start..end].split('\n').collect::<Vec<_>>().join(" ");
-            h.title = Some(Piece { text: joined, start: first.start, end });
+            let joined = text[first.start..end]
+                .split('\n')
+                .collect::<Vec<_>>()
+                .join(" ");
+            h.title = Some(Piece {
+                text: joined,
+                start: first.start,
+                end,
+            });
         }
         h.next_para = j;
     } else {
@@ -176,7 +229,11 @@ fn without_motto(text: &str, para: Para) -> Vec<Piece> {
         let lead = seg.len() - seg.trim_start().len();
         let t = seg.trim();
         if !t.is_empty() {
-            pieces.push(Piece { text: t.to_string(), start: para.start + a + lead, end: para.start + a + lead + t.len() });
+            pieces.push(Piece {
+                text: t.to_string(),
+                start: para.start + a + lead,
+                end: para.start + a + lead + t.len(),
+            });
         }
     };
     for m in MOTTO.find_iter(p) {
@@ -204,7 +261,10 @@ mod tests {
         assert_eq!(h.place.as_ref().unwrap().text, "Hớn Quản");
         assert_eq!(h.date.as_ref().unwrap().0, "2024");
         assert_eq!(h.kind.as_ref().unwrap().1, "KH");
-        assert_eq!(h.title.as_ref().unwrap().text, "Triển khai thực hiện Chương trình năm 2024");
+        assert_eq!(
+            h.title.as_ref().unwrap().text,
+            "Triển khai thực hiện Chương trình năm 2024"
+        );
         assert_eq!(h.next_para, 5);
     }
 

@@ -73,7 +73,10 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
         }
     }
     if start < text.len() {
-        paras.push(Para { start, end: text.len() });
+        paras.push(Para {
+            start,
+            end: text.len(),
+        });
     }
     paras
 }
@@ -109,7 +112,13 @@ pub fn segment(norm: &Normalized) -> Outline {
     let mut sections = outline::parse_outline(text, &paras, body_start, body_end, None);
     for (k, annex) in tail.annexes.iter().enumerate() {
         let prefix = format!("PL{}", k + 1);
-        sections.extend(outline::parse_outline(text, &paras, annex.start, annex.end, Some(&prefix)));
+        sections.extend(outline::parse_outline(
+            text,
+            &paras,
+            annex.start,
+            annex.end,
+            Some(&prefix),
+        ));
     }
     Outline {
         paras,

@@ -81,7 +81,12 @@ pub fn marker_of(p: &str) -> Option<Marker> {
     let kind = if let Some(r) = c.name("roman") {
         MarkerKind::Roman(roman_value(r.as_str())?)
     } else if let Some(d) = c.name("dec") {
-        MarkerKind::Decimal(d.as_str().split('.').filter_map(|x| x.parse().ok()).collect())
+        MarkerKind::Decimal(
+            d.as_str()
+                .split('.')
+                .filter_map(|x| x.parse().ok())
+                .collect(),
+        )
     } else if let Some(a) = c.name("arabic") {
         MarkerKind::Arabic(a.as_str().parse().ok()?)
     } else {
@@ -91,7 +96,11 @@ pub fn marker_of(p: &str) -> Option<Marker> {
     if all.end() >= p.len() {
         return None;
     }
-    Some(Marker { kind, text: all.as_str().trim_end().to_string(), len: all.end() })
+    Some(Marker {
+        kind,
+        text: all.as_str().trim_end().to_string(),
+        len: all.end(),
+    })
 }
 
 /// Heading of a section paragraph: after the marker, up to the first colon
@@ -107,7 +116,10 @@ pub fn heading_of(p: &str, marker_len: usize) -> (usize, usize) {
             end = i;
             break;
         }
-        if ch == '.' && next.is_none_or(|n| n == ' ') && !(prev_digit && next.is_some_and(|n| n.is_ascii_digit())) {
+        if ch == '.'
+            && next.is_none_or(|n| n == ' ')
+            && !(prev_digit && next.is_some_and(|n| n.is_ascii_digit()))
+        {
             // `...` ellipses are not sentence ends.
             if !body[..i].ends_with('.') && !body[i + 1..].starts_with('.') {
                 end = i;
@@ -122,7 +134,13 @@ pub fn heading_of(p: &str, marker_len: usize) -> (usize, usize) {
 
 /// Parse the outline of paragraphs `[from, to)`. Annex outlines get a path
 /// prefix (`PL1`) in place of a Roman part.
-pub fn parse_outline(text: &str, paras: &[Para], from: usize, to: usize, prefix: Option<&str>) -> Vec<SectionNode> {
+pub fn parse_outline(
+    text: &str,
+    paras: &[Para],
+    from: usize,
+    to: usize,
+    prefix: Option<&str>,
+) -> Vec<SectionNode> {
     let mut out: Vec<SectionNode> = Vec::new();
     let mut roman: Option<String> = prefix.map(str::to_string);
     let base_level = if prefix.is_some() { 1 } else { 0 };
@@ -193,9 +211,21 @@ pub fn parse_outline(text: &str, paras: &[Para], from: usize, to: usize, prefix:
             last_numbered = Some((path.clone(), level));
         }
         let (hs, he) = heading_of(p, m.len);
-        let heading = Piece { text: p[hs..he].to_string(), start: para.start + hs, end: para.start + he };
+        let heading = Piece {
+            text: p[hs..he].to_string(),
+            start: para.start + hs,
+            end: para.start + he,
+        };
         let kind = kind_of_heading(&heading.text);
-        out.push(SectionNode { path, level, marker: m.text, heading, kind, para: i, end_para: to });
+        out.push(SectionNode {
+            path,
+            level,
+            marker: m.text,
+            heading,
+            kind,
+            para: i,
+            end_para: to,
+        });
     }
     // A section runs until the next section of the same or a higher level.
     for k in 0..out.len() {
@@ -245,15 +275,24 @@ mod tests {
             ("IV.2.1.a", 4, "Giao thông"),
             ("IV.3", 2, "Khác"),
         ];
-        let want: Vec<(String, usize, String)> = want.iter().map(|(a, b, c)| (a.to_string(), *b, c.to_string())).collect();
+        let want: Vec<(String, usize, String)> = want
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), *b, c.to_string()))
+            .collect();
         assert_eq!(got, want);
     }
 
     #[test]
     fn headings_stop_at_colon_or_sentence_end() {
         assert_eq!(paths("3.1. Thời gian: Các xã lúc 08:30")[0].2, "Thời gian");
-        assert_eq!(paths("1. Nâng cao nhận thức. Tăng cường 1.200 người.")[0].2, "Nâng cao nhận thức");
-        assert_eq!(paths("2. Tổ chức lúc 8:30 sáng")[0].2, "Tổ chức lúc 8:30 sáng");
+        assert_eq!(
+            paths("1. Nâng cao nhận thức. Tăng cường 1.200 người.")[0].2,
+            "Nâng cao nhận thức"
+        );
+        assert_eq!(
+            paths("2. Tổ chức lúc 8:30 sáng")[0].2,
+            "Tổ chức lúc 8:30 sáng"
+        );
         assert!(marker_of("2024 để triển khai").is_none());
         assert!(marker_of("1.200 lao động").is_none());
     }
