@@ -92,7 +92,7 @@ macro_rules! re {
 // Atoms. `(?i)` only where plans vary the case of a word.
 re!(
     DATE_NUM,
-    r"(?i)\b(?:ngày\s+)?(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})\b"
+    r"(?i)\b(?:ngày\s+)?(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*([/.-])\s*(\d{4})\b"
 );
 re!(
     DATE_WORDS,
@@ -118,7 +118,10 @@ re!(
     HALF_YEAR,
     r"(?i)\b(6|06|sáu|9|09|chín|3|03|ba)\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})\b"
 );
-re!(REL_YEAR, r"(?i)\bnăm\s+(nay|sau|tới|trước|ngoái)\b");
+re!(
+    REL_YEAR,
+    r"(?i)\b(?:năm\s+(nay|sau|tới|trước|ngoái)|(sang)\s+năm)\b"
+);
 // `trong năm`, `cuối năm` with no year: the current year of the plan.
 // (`đầu năm` alone is left out: in plans it is mostly part of an event
 // name, `Lễ ra quân đầu năm`.)
@@ -133,7 +136,7 @@ re!(
 );
 re!(
     TIME,
-    r"(?i)\b(\d{1,2})\s*(?:h|giờ)\s*(\d{2})?\s*(?:'|phút)?(?:\s*(sáng|chiều|tối))?"
+    r"(?i)\b(\d{1,2})\s*(?:h|giờ)(?:\s*(\d{2}))?(?:\s*(?:'|phút))?(?:\s+(sáng|chiều|tối))?"
 );
 re!(
     WEEKDAY,
@@ -141,7 +144,7 @@ re!(
 );
 re!(
     RECURRING,
-    r"(?i)\b(?:(?:vào\s+)?ngày\s+(\d{1,2})(?:\s*/\s*(\d{1,2}))?\s+)?(?:hàng|hằng|mỗi)\s+(tháng|quý|năm|tuần)\b"
+    r"(?i)\b(?:(?:vào\s+)?ngày\s+(?P<d>\d{1,2})(?:\s*/\s*(?P<m>\d{1,2})|\s+tháng\s+(?P<m2>\d{1,2}))?\s+)?(?:hàng|hằng|mỗi)\s+(?P<u>tháng|quý|năm|tuần)\b"
 );
 re!(
     NTH_WEEKDAY,
@@ -247,9 +250,12 @@ fn atoms(p: &str) -> Vec<Found> {
     }
     for c in RECURRING.captures_iter(p) {
         let m0 = c.get(0).unwrap();
-        let unit = c[3].to_lowercase();
-        let day = c.get(1).and_then(|d| d.as_str().parse::<u32>().ok());
-        let month = c.get(2).and_then(|d| d.as_str().parse::<u32>().ok());
+        let unit = c["u"].to_lowercase();
+        let day = c.name("d").and_then(|d| d.as_str().parse::<u32>().ok());
+        let month = c
+            .name("m")
+            .or(c.name("m2"))
+            .and_then(|d| d.as_str().parse::<u32>().ok());
         // `mỗi tháng 01 ngày` is a frequency phrase handled by NTH_WEEKDAY;
         // bare `mỗi năm`/`mỗi tháng` without a day is a recurrence too.
         let value = match (unit.as_str(), day, month) {
@@ -286,7 +292,10 @@ fn atoms(p: &str) -> Vec<Found> {
     }
     for c in DATE_NUM.captures_iter(p) {
         let m0 = c.get(0).unwrap();
-        if c[2] != c[4] || part_of_symbol(p, m0.start(), m0.end()) {
+        // Spaces around the separator only with slashes (`20 / 02 / 2024`):
+        // `20 - 02 - 2024` is more likely a list of numbers.
+        let spaced = p[c.get(1).unwrap().start()..m0.end()].contains(' ');
+        if c[2] != c[4] || (spaced && &c[2] != "/") || part_of_symbol(p, m0.start(), m0.end()) {
             continue;
         }
         let (d, m, y) = (
@@ -311,7 +320,12 @@ fn atoms(p: &str) -> Vec<Found> {
     for c in DATE_NO_YEAR.captures_iter(p) {
         let m0 = c.get(0).unwrap();
         // `ngày 15/3/2024` is a full date; only a true day/month pair here.
-        if p[m0.end()..].starts_with(['/', '.', '-']) || part_of_symbol(p, m0.start(), m0.end()) {
+        let rest = &p[m0.end()..];
+        let continues = rest.starts_with(['/', '.', '-'])
+            && rest[1..]
+                .trim_start()
+                .starts_with(|ch: char| ch.is_ascii_digit());
+        if continues || part_of_symbol(p, m0.start(), m0.end()) {
             continue;
         }
         let (d, m) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
@@ -331,6 +345,9 @@ fn atoms(p: &str) -> Vec<Found> {
     }
     for c in DATE_DM_WORDS_NO_YEAR.captures_iter(p) {
         let m0 = c.get(0).unwrap();
+        if YEAR_AHEAD.is_match(&p[m0.end()..]) {
+            continue; // a full date that DATE_WORDS found invalid (30 tháng 02)
+        }
         let (d, m) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
         if valid(2024, m, d) {
             push(
@@ -378,7 +395,13 @@ fn atoms(p: &str) -> Vec<Found> {
     for c in MONTH.captures_iter(p) {
         let m0 = c.get(0).unwrap();
         let (m, y) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
-        if (1..=12).contains(&m) && plausible_year(y) && !part_of_symbol(p, m0.start(), m0.end()) {
+        // `ngày 30 tháng 02 năm 2024` is an impossible day, not a month.
+        let after_day = DAY_BEFORE.is_match(&p[..m0.start()]);
+        if (1..=12).contains(&m)
+            && plausible_year(y)
+            && !after_day
+            && !part_of_symbol(p, m0.start(), m0.end())
+        {
             push(m0.start(), m0.end(), Atom::Month { y: Some(y), m });
         }
     }
@@ -387,7 +410,16 @@ fn atoms(p: &str) -> Vec<Found> {
         let m = c[1].parse().unwrap_or(0);
         // Only when a connector ties it to a later month (`từ tháng 3 đến
         // tháng 6/2024`): a lone `tháng 3` is too vague to report.
-        if (1..=12).contains(&m) && RANGE_GAP_AHEAD.is_match(&p[m0.end()..]) {
+        let rest = &p[m0.end()..];
+        let followed = rest
+            .trim_start()
+            .starts_with(|ch: char| ch.is_ascii_digit() || ch == '/')
+            || rest.trim_start().to_lowercase().starts_with("năm");
+        if (1..=12).contains(&m)
+            && !followed
+            && !DAY_BEFORE.is_match(&p[..m0.start()])
+            && (RANGE_GAP_AHEAD.is_match(rest) || MONTH_LEAD.is_match(&p[..m0.start()]))
+        {
             push(m0.start(), m0.end(), Atom::Month { y: None, m });
         }
     }
@@ -425,6 +457,9 @@ fn atoms(p: &str) -> Vec<Found> {
     }
     for c in YEAR.captures_iter(p) {
         let m0 = c.get(0).unwrap();
+        if DAY_MONTH_BEFORE.is_match(&p[..m0.start()]) {
+            continue; // the year of an impossible full date: not a year either
+        }
         let y = c[1].parse().unwrap_or(0);
         if plausible_year(y) {
             push(m0.start(), m0.end(), Atom::Year { y, part: None });
@@ -432,7 +467,18 @@ fn atoms(p: &str) -> Vec<Found> {
     }
     for c in REL_YEAR.captures_iter(p) {
         let m0 = c.get(0).unwrap();
-        let rel = match c[1].to_lowercase().as_str() {
+        if c.get(2).is_some()
+            && p[m0.end()..]
+                .trim_start()
+                .starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            continue; // `sang năm 2025` is a year, found by YEAR
+        }
+        let word = c
+            .get(1)
+            .map(|w| w.as_str().to_lowercase())
+            .unwrap_or_else(|| "sau".into());
+        let rel = match word.as_str() {
             "nay" => 0,
             "sau" | "tới" => 1,
             _ => -1,
@@ -523,6 +569,17 @@ fn atoms(p: &str) -> Vec<Found> {
     kept
 }
 
+re!(YEAR_AHEAD, r"(?i)^\s*,?\s*năm\s+\d{4}");
+re!(
+    DAY_MONTH_BEFORE,
+    r"(?i)ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*$"
+);
+re!(DAY_BEFORE, r"(?i)ngày\s+\d{1,2}\s+$");
+// Words that make a month without a year a time expression (`trong tháng 12`).
+re!(
+    MONTH_LEAD,
+    r"(?i)\b(?:trong|hết|đến|trước|vào|từ|cuối|đầu|giữa)\s+$"
+);
 re!(RANGE_GAP_AHEAD, r"(?i)^\s*(?:-|đến|tới)\s+(?:hết\s+)?tháng");
 
 /// Is `[s, e)` part of a document number or other symbol (`30/2020/NĐ-CP`,
@@ -546,7 +603,7 @@ re!(
 );
 re!(
     GAP_FREQUENCY,
-    r"(?i)^\s*\d{1,2}\s+(?:lần|ngày|buổi)\s*\(?\s*$"
+    r"(?i)^\s*\d{1,2}\s+(?:lần|ngày|buổi)\s*\(?\s*\*?\s*$"
 );
 re!(
     GAP_RANGE,
@@ -559,7 +616,7 @@ fn gap<'a>(p: &'a str, a: &Found, b: &Found) -> &'a str {
 }
 
 /// Merge neighbouring atoms into single expressions.
-fn merge(p: &str, mut atoms: Vec<Found>) -> Vec<Found> {
+fn merge(p: &str, mut atoms: Vec<Found>, ctx: &DateContext) -> Vec<Found> {
     // Weekday + date → date with weekday; time + weekday + date → date-time.
     let mut i = 0;
     while i + 1 < atoms.len() {
@@ -608,6 +665,11 @@ fn merge(p: &str, mut atoms: Vec<Found>) -> Vec<Found> {
                     }
                 }
                 None
+            }
+            (Atom::Weekday(w), Atom::Recurring(r))
+                if r == "weekly" && GAP_WEEKDAY_DATE.is_match(g) =>
+            {
+                Some(Atom::Recurring(format!("weekly:weekday={w}")))
             }
             (
                 Atom::Time { h, m: mi },
@@ -663,7 +725,7 @@ fn merge(p: &str, mut atoms: Vec<Found>) -> Vec<Found> {
         let (a, b) = (&atoms[i], &atoms[i + 1]);
         if let (Atom::Recurring(x), Atom::Recurring(y)) = (&a.atom, &b.atom) {
             if x == "monthly" && y.starts_with("monthly:") && GAP_FREQUENCY.is_match(gap(p, a, b)) {
-                let close = if p[b.end..].starts_with(')') { 1 } else { 0 };
+                let close = p[b.end..].len() - p[b.end..].trim_start_matches(['*', ')']).len();
                 let at = Found {
                     start: a.start,
                     end: b.end + close,
@@ -690,15 +752,21 @@ fn merge(p: &str, mut atoms: Vec<Found>) -> Vec<Found> {
                     ..
                 },
                 Atom::Date {
-                    y: Some(y2),
+                    y: y2,
                     m: m2,
                     d: d2,
                     time: None,
                     ..
                 },
             ) if GAP_RANGE.is_match(g) => {
-                let y1 = y1.unwrap_or(*y2);
-                Some(format!("{y1:04}-{m1:02}-{d1:02}/{y2:04}-{m2:02}-{d2:02}"))
+                let y2 = year_str(*y2, ctx);
+                let y1 = y1.map(|y| format!("{y:04}")).unwrap_or_else(|| y2.clone());
+                Some(format!("{y1}-{m1:02}-{d1:02}/{y2}-{m2:02}-{d2:02}"))
+            }
+            (Atom::Year { y: y1, part: None }, Atom::Year { y: y2, part: None })
+                if GAP_RANGE.is_match(g) && y1 < y2 =>
+            {
+                Some(format!("{y1:04}/{y2:04}"))
             }
             (Atom::Month { y: y1, m: m1 }, Atom::Month { y: Some(y2), m: m2 })
                 if GAP_RANGE.is_match(g) =>
@@ -878,7 +946,7 @@ fn f_has_weekday(f: &Found) -> bool {
 /// Extract the date expressions of one paragraph. `base` is the paragraph's
 /// byte offset in the normalised text.
 pub fn extract_paragraph(p: &str, base: usize, ctx: &DateContext) -> Vec<DateHit> {
-    let merged = merge(p, atoms(p));
+    let merged = merge(p, atoms(p), ctx);
     let mut out = Vec::new();
     for f in &merged {
         let Some((kind, value, solar, warning)) = render(f, ctx) else {
