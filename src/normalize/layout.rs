@@ -211,10 +211,11 @@ impl WrapModel {
             .map(|l| l.chars().count())
             .collect();
         lens.sort_unstable();
-        let width = lens
-            .get(lens.len().saturating_sub(1) * 9 / 10)
-            .copied()
-            .unwrap_or(0);
+        let width = if lens.len() < 5 {
+            0
+        } else {
+            lens.get((lens.len() - 1) * 9 / 10).copied().unwrap_or(0)
+        };
         let mut open_ends = 0usize;
         for pair in lines.windows(2) {
             if !ends_terminal(&pair[0])
@@ -232,7 +233,9 @@ impl WrapModel {
         if is_block_start(prev, next) || prev.contains('\t') || next.contains('\t') {
             return Join::No;
         }
-        if is_caps_line(prev) {
+        // Lines in capitals are headings, header lines and titles: never
+        // joined to a neighbour (which also keeps normalisation idempotent).
+        if is_caps_line(prev) || is_caps_line(next) {
             return Join::No;
         }
         let first = next.chars().next().unwrap_or(' ');
@@ -248,7 +251,9 @@ impl WrapModel {
             if starts_lower || (first.is_ascii_digit() && !ends_terminal(prev)) {
                 return Join::Space;
             }
-            let full = prev_len * 10 >= self.width * 7;
+            // Too few or too short lines say nothing about a page width.
+            let measurable = self.width >= 30;
+            let full = measurable && prev_len * 10 >= self.width * 7;
             let nearly_full = prev_len * 10 >= self.width * 9;
             if full && (!ends_terminal(prev) || nearly_full || !first.is_uppercase()) {
                 return Join::Space;

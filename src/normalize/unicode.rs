@@ -89,7 +89,11 @@ pub fn clean_line(chars: &[(char, u32)], style: ToneStyle, out: &mut Vec<(char, 
                 continue;
             }
             let mut e = s;
-            while e < out.len() && out[e].0.is_alphabetic() {
+            // A stray combining mark left after NFC belongs to the word: a
+            // word with two tone marks is left alone (and stays stable).
+            while e < out.len()
+                && (out[e].0.is_alphabetic() || canonical_combining_class(out[e].0) != 0)
+            {
                 e += 1;
             }
             place_tone(&mut out[s..e], style);
@@ -151,7 +155,7 @@ const INITIALS: [&str; 27] = [
 /// `qu` (`quý`, `Quỳnh`) never match. Also fixes the typo `qúy` → `quý`.
 fn place_tone(word: &mut [(char, u32)], style: ToneStyle) {
     let n = word.len();
-    if !(2..=5).contains(&n) {
+    if !(2..=5).contains(&n) || word.iter().any(|&(c, _)| canonical_combining_class(c) != 0) {
         return;
     }
     let mut bases = [' '; 5];
