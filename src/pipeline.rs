@@ -8,7 +8,7 @@
 use crate::error::DocError;
 use crate::extract::dates::{self, DateContext, DateHit};
 use crate::extract::names::{canonical_body, level_of, place_of, HomePlaces};
-use crate::extract::{deadlines, references};
+use crate::extract::{criteria, deadlines, references, targets};
 use crate::ingest::{self, Format};
 use crate::lexicon::abbreviations::canonical_position;
 use crate::normalize::{self, NormalizeOptions, Normalized};
@@ -329,6 +329,99 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
         }
     }
 
+    // Criteria, counts and targets: the body and annexes.
+    let heading_paras: std::collections::HashSet<usize> =
+        o.sections.iter().map(|s| s.para).collect();
+    let in_body = |i: usize| {
+        (i >= o.body_start && i < o.body_end) || o.annexes.iter().any(|a| i >= a.start && i < a.end)
+    };
+    let body: Vec<(usize, &str, usize, bool)> = o
+        .paras
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| in_body(*i))
+        .map(|(i, p)| (i, p.text(text), p.start, heading_paras.contains(&i)))
+        .collect();
+    let home_subject = match (document.issuer_level.as_deref(), home.name_for("xã")) {
+        (Some("xa"), Some(name)) => Some(format!("xã {name}")),
+        _ => None,
+    };
+    let para_of = |byte: usize| {
+        o.paras
+            .partition_point(|p| p.start <= byte)
+            .saturating_sub(1)
+    };
+    let crit = criteria::extract(
+        &body
+            .iter()
+            .map(|&(_, t, s, h)| (t, s, h))
+            .collect::<Vec<_>>(),
+        home_subject.as_deref(),
+    );
+    let criteria_items: Vec<Criterion> = crit
+        .criteria
+        .into_iter()
+        .map(|c| {
+            let at = loc.locate(c.start, c.end);
+            Criterion {
+                id: item_id(&sha, "crit", at.span),
+                number: c.number,
+                indicator: c.indicator,
+                name: c.name,
+                status: c.status.map(str::to_string),
+                subject: c.subject,
+                text: text[c.start..c.end].to_string(),
+                section: section_of(para_of(c.start)),
+                at,
+            }
+        })
+        .collect();
+    let count_items: Vec<CriteriaCount> = crit
+        .counts
+        .into_iter()
+        .map(|c| {
+            let at = loc.locate(c.start, c.end);
+            CriteriaCount {
+                id: item_id(&sha, "count", at.span),
+                achieved: c.achieved,
+                total: c.total,
+                subject: c.subject,
+                text: text[c.start..c.end].to_string(),
+                section: section_of(para_of(c.start)),
+                at,
+            }
+        })
+        .collect();
+    for (message, s, e) in crit.warnings {
+        let code = if message.contains("lists") {
+            "criteria_count_mismatch"
+        } else {
+            "criteria_numbering"
+        };
+        warnings.push(Warning {
+            code: code.into(),
+            message,
+            span: Some(loc.locate(s, e).span),
+        });
+    }
+    let mut target_items = Vec::new();
+    for &(i, ptext, start, _) in &body {
+        for t in targets::extract_paragraph(ptext, start) {
+            let at = loc.locate(t.start, t.end);
+            target_items.push(Target {
+                id: item_id(&sha, "tgt", at.span),
+                quantity: t.quantity,
+                min: t.min,
+                unit: t.unit,
+                object: t.object,
+                comparator: t.comparator.map(str::to_string),
+                text: text[t.start..t.end].to_string(),
+                section: section_of(i),
+                at,
+            });
+        }
+    }
+
     Record {
         schema: SCHEMA_VERSION.to_string(),
         id: format!("doc-{}", &sha[..16]),
@@ -345,9 +438,9 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
         deadlines: deadline_items,
         units: Vec::new(),
         assignments: Vec::new(),
-        criteria: Vec::new(),
-        criteria_counts: Vec::new(),
-        targets: Vec::new(),
+        criteria: criteria_items,
+        criteria_counts: count_items,
+        targets: target_items,
         warnings,
     }
 }

@@ -230,9 +230,14 @@ pub struct CriteriaCount {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Target {
     pub id: String,
+    /// The quantity (the upper bound of a range `01 - 03`).
     pub quantity: f64,
+    /// The lower bound of a range (`01 - 03 sản phẩm` → 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
     pub unit: String,
     pub object: Option<String>,
+    /// `toi_thieu`, `khoang`, `tren`, `duoi`, `toi_da`, `tu_den`, `tu_tro_len`.
     pub comparator: Option<String>,
     pub text: String,
     pub section: Option<String>,

@@ -26,6 +26,9 @@ const REQUIRED: &[&str] = &[
     "dates",
     "dates.role",
     "deadlines",
+    "criteria",
+    "criteria_counts",
+    "targets",
 ];
 
 #[derive(Default, Clone, Copy)]

@@ -5,8 +5,10 @@
 //! each extractor its context. Canonical names live in `names`, lunar
 //! arithmetic in `lunar`.
 
+pub mod criteria;
 pub mod dates;
 pub mod deadlines;
 pub mod lunar;
 pub mod names;
 pub mod references;
+pub mod targets;

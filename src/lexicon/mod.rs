@@ -5,5 +5,7 @@
 //! Matching logic lives with the stages that use these tables.
 
 pub mod abbreviations;
+pub mod criteria;
 pub mod doc_types;
+pub mod quantities;
 pub mod sections;

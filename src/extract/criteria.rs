@@ -1,0 +1,510 @@
+//! NTM criteria and indicators (`Tiêu chí số 13`, `Chỉ tiêu 13.2`, named
+//! criteria such as `Giao thông`), the status the plan gives them, and
+//! counts of criteria (`17/19 tiêu chí`, `Còn 02 Tiêu chí chưa đạt`).
+//!
+//! Plans list criteria under a header line that carries the status and
+//! often a count (`* Có 17/19 tiêu chí được duy trì và nâng cao:`); items
+//! inherit the header's status, and the count is checked against the items.
+//! A name alone is mapped to the national number only in a 19-criteria
+//! context: provinces number their advanced (20-criteria) sets differently.
+
+use crate::lexicon::criteria::{by_name, name_of, STATUS_CUES};
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriterionHit {
+    pub number: Option<u32>,
+    pub indicator: Option<String>,
+    pub name: Option<String>,
+    pub status: Option<&'static str>,
+    pub subject: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountHit {
+    pub achieved: f64,
+    pub total: Option<u32>,
+    pub subject: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct CriteriaOut {
+    pub criteria: Vec<CriterionHit>,
+    pub counts: Vec<CountHit>,
+    /// (message, byte range) for inconsistencies and guesses.
+    pub warnings: Vec<(String, usize, usize)>,
+}
+
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\btiêu\s+chí\s+số\s+(\d{1,2})\b").expect("valid regex"));
+static INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bchỉ\s+tiêu\s+(?:số\s+)?(\d{1,2})\.(\d{1,2})\b").expect("valid regex")
+});
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2}(?:,\d{1,2})?)(?:\s*/\s*(\d{1,2}))?\s+tiêu\s+chí\b")
+        .expect("valid regex")
+});
+/// `tiêu chí` followed by what introduces names: `về`, `như:`, `, bao gồm:`.
+static NAMES_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\btiêu\s+chí(?:\s+[\p{L}\s]{0,30}?)??(?:\s+về\s+|\s+như\s*:\s*|\s*,?\s*(?:bao\s+gồm|gồm)\s*:\s*|\s+(?:lại\s+)?)")
+        .expect("valid regex")
+});
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[Xx]ã\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})").expect("valid regex")
+});
+static ITEM_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[-+*•]|\(\d{1,2}\))\s*").expect("valid regex"));
+
+/// The status cue nearest to a `tiêu chí` phrase: first just after it
+/// (`17/19 tiêu chí được duy trì và nâng cao`), then before it in the same
+/// clause (`phấn đấu đạt thêm 05 tiêu chí`).
+fn status_near(p: &str, start: usize, end: usize) -> Option<&'static str> {
+    let after: String = p[end..].chars().take(32).collect::<String>().to_lowercase();
+    let after = after.split([',', ';', '.', ':']).next().unwrap_or("");
+    let mut best: Option<(usize, &'static str)> = None;
+    for (cue, status) in STATUS_CUES {
+        if let Some(i) = after.find(cue) {
+            if best.is_none_or(|(b, _)| i < b) {
+                best = Some((i, status));
+            }
+        }
+    }
+    if let Some((_, s)) = best {
+        return Some(s);
+    }
+    let before = &p[..start];
+    let clause_start = before
+        .rfind([',', ';', '.', ':'])
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let clause = before[clause_start..].to_lowercase();
+    let mut best: Option<(usize, &'static str)> = None;
+    for (cue, status) in STATUS_CUES {
+        if let Some(i) = clause.rfind(cue) {
+            if best.is_none_or(|(b, _)| i > b) {
+                best = Some((i, status));
+            }
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+/// Criteria names listed from byte `at` of `p`: lexicon names (longest
+/// first); unknown names too when `enumerated` (after `bao gồm:`).
+fn names_from(p: &str, at: usize, enumerated: bool) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut i = at;
+    loop {
+        // `trường học...cần huy động`: an ellipsis ends the list.
+        let rest = &p[i..];
+        let rest = &rest[..rest
+            .find("...")
+            .or_else(|| rest.find('…'))
+            .unwrap_or(rest.len())];
+        // Longest lexicon name starting here.
+        let words: Vec<(usize, &str)> = rest
+            .split_inclusive(' ')
+            .scan(0, |pos, w| {
+                let s = *pos;
+                *pos += w.len();
+                Some((s, w))
+            })
+            .take(14)
+            .collect();
+        let mut found = None;
+        for k in (1..=words.len()).rev() {
+            let end = words[k - 1].0 + words[k - 1].1.trim_end().len();
+            let cand = rest[..end].trim_end_matches([',', ';', '.', ':']);
+            if by_name(cand).is_some() {
+                found = Some(cand.len());
+                break;
+            }
+        }
+        let len = match found {
+            Some(l) => l,
+            None if enumerated => {
+                let stop = rest.find([',', ';', '.', '(']).unwrap_or(rest.len());
+                let stop = rest[..stop].find(" và ").unwrap_or(stop);
+                if stop == 0 {
+                    break;
+                }
+                stop
+            }
+            None => break,
+        };
+        let name = rest[..len].trim().to_string();
+        if name.is_empty() || !name.chars().next().is_some_and(|c| c.is_alphabetic()) {
+            break;
+        }
+        out.push((i, i + len, name));
+        i += len;
+        let tail = &p[i..];
+        let sep = if let Some(r) = tail.strip_prefix(", ") {
+            tail.len() - r.len()
+        } else if let Some(r) = tail.strip_prefix(" và ") {
+            tail.len() - r.len()
+        } else {
+            break;
+        };
+        i += sep;
+    }
+    out
+}
+
+/// A header line of a criteria list, its status and total.
+#[derive(Debug, Clone)]
+struct Header {
+    /// The bullet the header itself carries (`-` for `- Tiêu chí số 13 …:`).
+    bullet: Option<char>,
+    status: Option<&'static str>,
+    total: Option<u32>,
+    /// (stated count, items seen, where) for the agreement check.
+    stated: Option<(f64, usize, usize, usize)>,
+    /// The bullet of the list's first-level items, once seen.
+    item_bullet: Option<char>,
+}
+
+fn bullet_of(p: &str) -> Option<char> {
+    let c = p.chars().next()?;
+    if matches!(c, '-' | '+' | '*' | '•') {
+        Some(c)
+    } else if p.starts_with('(') && ITEM_MARK.is_match(p) {
+        Some('(')
+    } else {
+        None
+    }
+}
+
+/// Extract criteria and counts from paragraphs (`(text, byte offset, is a
+/// section heading)`), in order. `home_subject` names the document's own
+/// commune for plans that speak of themselves.
+pub fn extract(paras: &[(&str, usize, bool)], home_subject: Option<&str>) -> CriteriaOut {
+    let mut out = CriteriaOut::default();
+    let mut stack: Vec<Header> = Vec::new();
+    let mut section_subject: Option<String> = None;
+
+    let close = |h: Header, out: &mut CriteriaOut| {
+        if let Some((n, seen, s, e)) = h.stated {
+            if seen > 0 && (n - seen as f64).abs() > f64::EPSILON {
+                out.warnings
+                    .push((format!("the plan says {n} criteria but lists {seen}"), s, e));
+            }
+        }
+    };
+
+    for &(p, base, is_heading) in paras {
+        if is_heading {
+            while let Some(h) = stack.pop() {
+                close(h, &mut out);
+            }
+            section_subject = SUBJECT.captures(p).map(|c| format!("xã {}", &c[1]));
+        }
+        let bullet = bullet_of(p);
+        // Items of the same bullet close a sibling header.
+        if let Some(b) = bullet {
+            while stack.last().is_some_and(|h| h.bullet == Some(b)) {
+                let h = stack.pop().unwrap();
+                close(h, &mut out);
+            }
+        }
+        let in_list = !stack.is_empty();
+        let inherited = stack.last().and_then(|h| h.status);
+        let total = stack.iter().rev().find_map(|h| h.total);
+        let subject_at = |pos: usize| -> Option<String> {
+            SUBJECT
+                .captures_iter(&p[..pos])
+                .last()
+                .map(|c| format!("xã {}", &c[1]))
+                .or_else(|| section_subject.clone())
+                .or_else(|| home_subject.map(str::to_string))
+        };
+        let para_total = COUNT
+            .captures_iter(p)
+            .filter_map(|c| c.get(2))
+            .filter_map(|t| t.as_str().parse().ok())
+            .next();
+        let numbering_total = para_total.or(total);
+        let mut found_here = 0usize;
+        let push = |out: &mut CriteriaOut, hit: CriterionHit| {
+            out.criteria.push(hit);
+        };
+
+        // Counts.
+        for c in COUNT.captures_iter(p) {
+            let m = c.get(0).unwrap();
+            let before = p[..m.start()].trim_end().to_lowercase();
+            if before.ends_with("tăng") || before.ends_with("giảm") || before.ends_with("số") {
+                continue;
+            }
+            let achieved: f64 = c[1].replace(',', ".").parse().unwrap_or(0.0);
+            out.counts.push(CountHit {
+                achieved,
+                total: c.get(2).and_then(|t| t.as_str().parse().ok()),
+                subject: subject_at(m.start()),
+                start: base + m.start(),
+                end: base + m.end(),
+            });
+        }
+
+        // Numbered criteria and indicators.
+        for c in NUMBERED.captures_iter(p) {
+            let m = c.get(0).unwrap();
+            let n: u32 = c[1].parse().unwrap_or(0);
+            let status = if in_list && bullet.is_some() {
+                inherited
+            } else {
+                status_near(p, m.start(), m.end())
+            };
+            push(
+                &mut out,
+                CriterionHit {
+                    number: Some(n),
+                    indicator: None,
+                    name: name_of(n).map(str::to_string),
+                    status,
+                    subject: subject_at(m.start()),
+                    start: base + m.start(),
+                    end: base + m.end(),
+                },
+            );
+            found_here += 1;
+        }
+        for c in INDICATOR.captures_iter(p) {
+            let m = c.get(0).unwrap();
+            let n: u32 = c[1].parse().unwrap_or(0);
+            let status = if in_list {
+                inherited
+            } else {
+                status_near(p, m.start(), m.end())
+            };
+            push(
+                &mut out,
+                CriterionHit {
+                    number: Some(n),
+                    indicator: Some(format!("{}.{}", &c[1], &c[2])),
+                    name: name_of(n).map(str::to_string),
+                    status,
+                    subject: subject_at(m.start()),
+                    start: base + m.start(),
+                    end: base + m.end(),
+                },
+            );
+        }
+
+        // Named criteria after `tiêu chí …` anchors.
+        for a in NAMES_ANCHOR.find_iter(p) {
+            let anchor_text = a.as_str().to_lowercase();
+            let enumerated = anchor_text.contains("gồm");
+            let names = names_from(p, a.end(), enumerated);
+            if names.is_empty() {
+                continue;
+            }
+            let status = status_near(p, a.start(), a.start() + "tiêu chí".len());
+            for (s, e, name) in names {
+                let known = by_name(&name);
+                let number = match (known, numbering_total) {
+                    (Some((n, _)), None | Some(19)) => Some(n),
+                    _ => None,
+                };
+                if known.is_some() && number.is_none() {
+                    out.warnings.push((
+                        format!("criterion '{name}' is named in a {}-criteria set whose numbering may differ from the national one; number left empty", numbering_total.unwrap_or(0)),
+                        base + s,
+                        base + e,
+                    ));
+                }
+                push(
+                    &mut out,
+                    CriterionHit {
+                        number,
+                        indicator: None,
+                        name: Some(if number.is_some() {
+                            known.unwrap().1.to_string()
+                        } else {
+                            name.clone()
+                        }),
+                        status,
+                        subject: subject_at(s),
+                        start: base + s,
+                        end: base + e,
+                    },
+                );
+            }
+        }
+
+        // A list item (or a line in a list) that is a criterion's name
+        // followed by a colon: `- Giao thông: Còn khoảng 12,4km …`.
+        // In a list whose header states a count, every first-level item
+        // `- X: …` is a criterion, named or not (`Khu dân cư nông thôn kiểu mẫu`).
+        let counted_item = match (stack.last_mut(), bullet) {
+            (Some(h), Some(b)) if h.stated.is_some() => {
+                let first = *h.item_bullet.get_or_insert(b);
+                first == b
+            }
+            _ => false,
+        };
+        if in_list && found_here == 0 {
+            let body = ITEM_MARK.replace(p, "");
+            let lead = p.len() - body.len();
+            if let Some(colon) = body.find(':') {
+                let name = body[..colon].trim();
+                let known = by_name(name);
+                let short = name.split_whitespace().count() <= 8 && !name.is_empty();
+                if known.is_some() || (counted_item && short) {
+                    let number = known
+                        .filter(|_| matches!(total, None | Some(19)))
+                        .map(|k| k.0);
+                    let canon = known.map(|k| k.1).unwrap_or(name);
+                    push(
+                        &mut out,
+                        CriterionHit {
+                            number,
+                            indicator: None,
+                            name: Some(if number.is_some() {
+                                canon.to_string()
+                            } else {
+                                name.to_string()
+                            }),
+                            status: inherited,
+                            subject: subject_at(lead),
+                            start: base + lead,
+                            end: base + lead + name.len(),
+                        },
+                    );
+                    found_here += 1;
+                }
+            }
+        }
+        if found_here > 0 {
+            if let Some(h) = stack.last_mut() {
+                if let Some(st) = h.stated.as_mut() {
+                    st.1 += 1;
+                }
+            }
+        }
+
+        // Does this line open a list of criteria?
+        let lower = p.to_lowercase();
+        if p.trim_end().ends_with(':') && (lower.contains("tiêu chí") || found_here > 0) {
+            let count = COUNT.captures(p).filter(|c| {
+                let before = p[..c.get(0).unwrap().start()].trim_end().to_lowercase();
+                !(before.ends_with("tăng") || before.ends_with("giảm"))
+            });
+            let (status, total, stated) = match &count {
+                Some(c) => {
+                    let m = c.get(0).unwrap();
+                    let st = status_near(p, m.start(), m.end());
+                    let achieved: f64 = c[1].replace(',', ".").parse().unwrap_or(0.0);
+                    (
+                        st,
+                        c.get(2).and_then(|t| t.as_str().parse().ok()),
+                        Some((achieved, 0usize, base + m.start(), base + m.end())),
+                    )
+                }
+                None => {
+                    let st = lower
+                        .find("tiêu chí")
+                        .and_then(|i| status_near(p, i, i + "tiêu chí".len()));
+                    (st.or(inherited), None, None)
+                }
+            };
+            // A criterion item that opens sub-items passes its status on.
+            let status = if found_here > 0 && bullet.is_some() {
+                inherited.or(status)
+            } else {
+                status
+            };
+            stack.push(Header {
+                bullet,
+                status,
+                total: total.or(numbering_total),
+                stated,
+                item_bullet: None,
+            });
+        }
+    }
+    while let Some(h) = stack.pop() {
+        close(h, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(lines: &[&str]) -> CriteriaOut {
+        let mut paras = Vec::new();
+        let mut off = 0;
+        for l in lines {
+            paras.push((*l, off, false));
+            off += l.len() + 1;
+        }
+        extract(&paras, Some("xã Quang Trung"))
+    }
+
+    #[test]
+    fn lists_inherit_status_and_counts_are_checked() {
+        let out = run(&[
+            "* Có 3/19 tiêu chí được duy trì và nâng cao:",
+            "(1) Tiêu chí số 1 về Quy hoạch;",
+            "(2) Tiêu chí số 2 về Giao Thông;",
+            "* Còn 02 Tiêu chí chưa đạt gồm:",
+            "(1) Tiêu chí số 13 về Tổ chức sản xuất;",
+            "(2) Tiêu chí số 17 về Môi trường;",
+            "- Tiêu chí số 13 về Tổ chức sản xuất và phát triển kinh tế nông thôn:",
+            "+ Chỉ tiêu 13.2. Xã không có mô hình liên kết.",
+        ]);
+        let got: Vec<(Option<u32>, Option<String>, Option<&str>)> = out
+            .criteria
+            .iter()
+            .map(|c| (c.number, c.indicator.clone(), c.status))
+            .collect();
+        assert_eq!(got[0], (Some(1), None, Some("duy_tri_nang_cao")));
+        assert_eq!(got[2], (Some(13), None, Some("chua_dat")));
+        assert_eq!(got[5], (Some(13), Some("13.2".into()), Some("chua_dat")));
+        assert_eq!(out.counts[0].achieved, 3.0);
+        assert_eq!(out.counts[0].total, Some(19));
+        // 3 stated, 2 listed.
+        assert!(
+            out.warnings.iter().any(|w| w.0.contains("says 3")),
+            "{:?}",
+            out.warnings
+        );
+    }
+
+    #[test]
+    fn named_criteria_and_twenty_criteria_sets() {
+        let out = run(&["- Xã Tân Quan: Tiếp tục củng cố, giữ vững 15/20 tiêu chí đã đạt được, phấn đấu đạt thêm 05 tiêu chí, bao gồm: Giáo dục, Văn hóa, Y tế và Khu dân cư nông thôn kiểu mẫu; bên cạnh đó tập trung củng cố lại tiêu chí Quy hoạch."]);
+        let got: Vec<(Option<u32>, String, Option<&str>)> = out
+            .criteria
+            .iter()
+            .map(|c| (c.number, c.name.clone().unwrap(), c.status))
+            .collect();
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert!(got.iter().all(|g| g.0.is_none()));
+        assert_eq!(got[3].1, "Khu dân cư nông thôn kiểu mẫu");
+        assert_eq!(got[0].2, Some("phan_dau_dat"));
+        assert_eq!(got[4], (None, "Quy hoạch".into(), Some("cung_co")));
+        assert_eq!(out.criteria[0].subject.as_deref(), Some("xã Tân Quan"));
+        let out = run(&["đặc biệt là tiêu chí về thu nhập, nghèo đa chiều, tổ chức sản xuất, môi trường, an ninh trật tự."]);
+        let nums: Vec<Option<u32>> = out.criteria.iter().map(|c| c.number).collect();
+        assert_eq!(nums, vec![Some(10), Some(11), Some(13), Some(17), Some(19)]);
+        assert!(out.criteria.iter().all(|c| c.status.is_none()));
+    }
+
+    #[test]
+    fn increases_are_not_counts() {
+        let out = run(&[
+            "đạt khoảng 19/19 tiêu chí (tăng 0,42 tiêu chí so với năm 2023) và 16,7/20 tiêu chí",
+        ]);
+        let got: Vec<(f64, Option<u32>)> =
+            out.counts.iter().map(|c| (c.achieved, c.total)).collect();
+        assert_eq!(got, vec![(19.0, Some(19)), (16.7, Some(20))]);
+    }
+}

@@ -1,0 +1,157 @@
+//! The national criteria set for communes, 2021–2025 (Quyết định
+//! 318/QĐ-TTg, 08/3/2022): 19 criteria with their numbers, canonical names
+//! and the names plans use for them; and the words that state a status.
+//!
+//! The numbering is shared by the advanced (nâng cao) set; provinces that
+//! localise the sets sometimes number them differently (20-criteria sets),
+//! which is why a name alone is only mapped to a number in a 19-criteria
+//! context (see `extract::criteria`).
+
+/// (number, canonical name, other names as plans write them, lower case).
+pub static NATIONAL_CRITERIA: &[(u32, &str, &[&str])] = &[
+    (1, "Quy hoạch", &["quy hoạch"]),
+    (2, "Giao thông", &["giao thông"]),
+    (
+        3,
+        "Thủy lợi và phòng, chống thiên tai",
+        &["thủy lợi và phòng, chống thiên tai", "thủy lợi"],
+    ),
+    (4, "Điện", &["điện"]),
+    (5, "Trường học", &["trường học"]),
+    (
+        6,
+        "Cơ sở vật chất văn hóa",
+        &[
+            "cơ sở vật chất văn hóa",
+            "cơ sở vật chất vh",
+            "csvc văn hóa",
+        ],
+    ),
+    (
+        7,
+        "Cơ sở hạ tầng thương mại nông thôn",
+        &[
+            "cơ sở hạ tầng thương mại nông thôn",
+            "hạ tầng thương mại nông thôn",
+        ],
+    ),
+    (
+        8,
+        "Thông tin và Truyền thông",
+        &[
+            "thông tin và truyền thông",
+            "thông tin và tuyên truyền",
+            "thông tin - truyền thông",
+        ],
+    ),
+    (9, "Nhà ở dân cư", &["nhà ở dân cư"]),
+    (10, "Thu nhập", &["thu nhập"]),
+    (11, "Nghèo đa chiều", &["nghèo đa chiều", "hộ nghèo"]),
+    (12, "Lao động", &["lao động"]),
+    (
+        13,
+        "Tổ chức sản xuất và phát triển kinh tế nông thôn",
+        &[
+            "tổ chức sản xuất và phát triển kinh tế nông thôn",
+            "tổ chức sản xuất",
+        ],
+    ),
+    (
+        14,
+        "Giáo dục và Đào tạo",
+        &["giáo dục và đào tạo", "giáo dục"],
+    ),
+    (15, "Y tế", &["y tế"]),
+    (16, "Văn hóa", &["văn hóa"]),
+    (
+        17,
+        "Môi trường và an toàn thực phẩm",
+        &["môi trường và an toàn thực phẩm", "môi trường"],
+    ),
+    (
+        18,
+        "Hệ thống chính trị và tiếp cận pháp luật",
+        &[
+            "hệ thống chính trị và tiếp cận pháp luật",
+            "hệ thống chính trị",
+        ],
+    ),
+    (
+        19,
+        "Quốc phòng và An ninh",
+        &[
+            "quốc phòng và an ninh",
+            "an ninh trật tự",
+            "quốc phòng - an ninh",
+            "an ninh, trật tự",
+        ],
+    ),
+];
+
+/// Canonical name of a criterion number.
+pub fn name_of(number: u32) -> Option<&'static str> {
+    NATIONAL_CRITERIA
+        .iter()
+        .find(|c| c.0 == number)
+        .map(|c| c.1)
+}
+
+/// The criterion a written name denotes (`Giao Thông`, `thông tin & tuyên
+/// truyền`, `cơ sở vật chất VH`), matched as a whole after unifying case
+/// and `&`.
+pub fn by_name(written: &str) -> Option<(u32, &'static str)> {
+    let w = written
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':'])
+        .to_lowercase()
+        .replace(" & ", " và ")
+        .replace('&', " và ");
+    let w: String = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    NATIONAL_CRITERIA
+        .iter()
+        .find(|(_, canon, names)| canon.to_lowercase() == w || names.contains(&w.as_str()))
+        .map(|&(n, canon, _)| (n, canon))
+}
+
+/// Status words, checked nearest-first around a criteria phrase:
+/// (phrase in lower case, status).
+pub static STATUS_CUES: &[(&str, &str)] = &[
+    ("chưa đạt", "chua_dat"),
+    ("duy trì và nâng cao", "duy_tri_nang_cao"),
+    ("giữ vững và nâng cao", "duy_tri_nang_cao"),
+    ("duy trì, nâng cao", "duy_tri_nang_cao"),
+    ("củng cố", "cung_co"),
+    ("cũng cố", "cung_co"),
+    ("phấn đấu đạt", "phan_dau_dat"),
+    ("đạt thêm", "phan_dau_dat"),
+    ("phấn đấu", "phan_dau_dat"),
+    ("đã đạt", "dat"),
+    ("đạt chuẩn", "dat"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_map_to_numbers() {
+        assert_eq!(by_name("Giao Thông"), Some((2, "Giao thông")));
+        assert_eq!(
+            by_name("cơ sở vật chất VH"),
+            Some((6, "Cơ sở vật chất văn hóa"))
+        );
+        assert_eq!(
+            by_name("thông tin & tuyên truyền"),
+            Some((8, "Thông tin và Truyền thông"))
+        );
+        assert_eq!(
+            by_name("Tổ chức sản xuất & phát triển kinh tế nông thôn")
+                .unwrap()
+                .0,
+            13
+        );
+        assert_eq!(by_name("Khu dân cư nông thôn kiểu mẫu"), None);
+        assert_eq!(name_of(17), Some("Môi trường và an toàn thực phẩm"));
+        assert_eq!(NATIONAL_CRITERIA.len(), 19);
+    }
+}
