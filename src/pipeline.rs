@@ -8,7 +8,7 @@
 use crate::error::DocError;
 use crate::extract::dates::{self, DateContext, DateHit};
 use crate::extract::names::{canonical_body, level_of, place_of, HomePlaces};
-use crate::extract::{criteria, deadlines, references, targets};
+use crate::extract::{criteria, deadlines, references, targets, units};
 use crate::ingest::{self, Format};
 use crate::lexicon::abbreviations::canonical_position;
 use crate::normalize::{self, NormalizeOptions, Normalized};
@@ -267,7 +267,7 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
         year: header_year.or_else(|| h.title.as_ref().and_then(|t| dates::title_year(&t.text))),
     };
     let mut date_items = Vec::new();
-    let mut deadline_items = Vec::new();
+    let mut deadline_hits = Vec::new();
     for (i, p) in o.paras.iter().enumerate() {
         let ptext = p.text(text);
         let mut hits: Vec<DateHit> = dates::extract_paragraph(ptext, p.start, &ctx);
@@ -295,17 +295,7 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
         }
         let section = section_of(i);
         for d in deadlines::bind(ptext, p.start, &hits) {
-            let at = loc.locate(d.start, d.end);
-            deadline_items.push(Deadline {
-                id: item_id(&sha, "ddl", at.span),
-                due: d.due,
-                relation: d.relation.to_string(),
-                task: d.task,
-                units: deadline_units(text, o, i),
-                text: text[d.start..d.end].to_string(),
-                section: section.clone(),
-                at,
-            });
+            deadline_hits.push((i, d));
         }
         for hit in hits {
             let at = loc.locate(hit.start, hit.end);
@@ -328,6 +318,115 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
             });
         }
     }
+
+    // Assignments: `Tổ chức thực hiện` sections and annex tables; then the
+    // deadlines take the units of the assignment they sit in.
+    let due_of = |para: usize| {
+        deadline_hits
+            .iter()
+            .find(|(i, _)| *i == para)
+            .map(|(_, d)| d.due.clone())
+    };
+    let mut assignment_hits = assignment_hits(text, o, &home, &due_of);
+    // A bare body type that the issuer's name starts with (`Ban Chỉ đạo` in
+    // a plan of the Ban Chỉ đạo … xã Quang Trung) is the issuer itself.
+    if let Some(issuer) = &document.issuer {
+        for a in assignment_hits.iter_mut() {
+            let c = &a.unit.canonical;
+            if issuer.len() > c.len()
+                && issuer.starts_with(c.as_str())
+                && issuer[c.len()..].starts_with(' ')
+                && level_of(c).is_none()
+            {
+                a.unit.canonical = issuer.clone();
+            }
+        }
+    }
+    let units_at = |para: usize| -> Vec<String> {
+        // The innermost assignment whose section covers the paragraph.
+        let mut best: Option<(usize, Vec<String>)> = None;
+        for s in &o.sections {
+            if s.para <= para && para < s.end_para {
+                let names: Vec<String> = assignment_hits
+                    .iter()
+                    .filter(|a| a.para == s.para)
+                    .map(|a| a.unit.canonical.clone())
+                    .collect();
+                if !names.is_empty() && best.as_ref().is_none_or(|(p, _)| s.para >= *p) {
+                    best = Some((s.para, names));
+                }
+            }
+        }
+        best.map(|b| b.1).unwrap_or_default()
+    };
+    let deadline_items: Vec<Deadline> = deadline_hits
+        .iter()
+        .map(|(i, d)| {
+            let at = loc.locate(d.start, d.end);
+            Deadline {
+                id: item_id(&sha, "ddl", at.span),
+                due: d.due.clone(),
+                relation: d.relation.to_string(),
+                task: d.task.clone(),
+                units: units_at(*i),
+                text: text[d.start..d.end].to_string(),
+                section: section_of(*i),
+                at,
+            }
+        })
+        .collect();
+    let assignments: Vec<Assignment> = assignment_hits
+        .iter()
+        .map(|a| {
+            let at = loc.locate(a.unit.start, a.unit.end);
+            Assignment {
+                id: item_id(&sha, "asg", at.span),
+                unit: a.unit.canonical.clone(),
+                role: a.role.to_string(),
+                tasks: a
+                    .tasks
+                    .iter()
+                    .map(|(t, due)| Task {
+                        text: t.clone(),
+                        due: due.clone(),
+                    })
+                    .collect(),
+                section: section_of(a.para),
+                at,
+            }
+        })
+        .collect();
+    // Units: every body named as responsible, in assignments or in tasks
+    // (`Phối hợp với …`), distinct by canonical name, first mention first.
+    let mut unit_hits: Vec<(usize, units::UnitHit)> = assignment_hits
+        .iter()
+        .map(|a| (a.unit.start, a.unit.clone()))
+        .collect();
+    for (i, p) in o.paras.iter().enumerate() {
+        if i >= o.body_start
+            && (i < o.body_end || o.annexes.iter().any(|a| i >= a.start && i < a.end))
+        {
+            for u in units::mentions(p.text(text), p.start, &home) {
+                unit_hits.push((u.start, u));
+            }
+        }
+    }
+    unit_hits.sort_by_key(|(s, _)| *s);
+    let mut seen = std::collections::HashSet::new();
+    let unit_items: Vec<Unit> = unit_hits
+        .into_iter()
+        .filter(|(_, u)| seen.insert(u.canonical.clone()))
+        .map(|(_, u)| {
+            let at = loc.locate(u.start, u.end);
+            Unit {
+                id: item_id(&sha, "unit", at.span),
+                text: u.surface,
+                canonical: u.canonical,
+                section: section_of(para_index(o, u.start)),
+                at,
+            }
+        })
+        .collect();
 
     // Criteria, counts and targets: the body and annexes.
     let heading_paras: std::collections::HashSet<usize> =
@@ -436,8 +535,8 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
         sections,
         dates: date_items,
         deadlines: deadline_items,
-        units: Vec::new(),
-        assignments: Vec::new(),
+        units: unit_items,
+        assignments,
         criteria: criteria_items,
         criteria_counts: count_items,
         targets: target_items,
@@ -445,23 +544,68 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
     }
 }
 
-/// Units responsible for a deadline in paragraph `para`: the unit heading
-/// of the enclosing section when it sits under `Tổ chức thực hiện`.
-fn deadline_units(_text: &str, o: &Outline, para: usize) -> Vec<String> {
-    let Some(s) = section_at(&o.sections, para) else {
-        return Vec::new();
-    };
-    let under_tcth = o.sections.iter().any(|top| {
-        top.level == 1
-            && top.kind == "to_chuc_thuc_hien"
-            && top.para <= s.para
-            && s.para < top.end_para
-    });
-    if under_tcth && s.level >= 2 && s.kind == "other" && s.heading.text.chars().count() <= 120 {
-        vec![s.heading.text.clone()]
-    } else {
-        Vec::new()
+/// Paragraph index holding byte `byte`.
+fn para_index(o: &Outline, byte: usize) -> usize {
+    o.paras
+        .partition_point(|p| p.start <= byte)
+        .saturating_sub(1)
+}
+
+/// Assignments of the `Tổ chức thực hiện` sections and of annex tables.
+fn assignment_hits(
+    text: &str,
+    o: &Outline,
+    home: &HomePlaces,
+    due_of: &dyn Fn(usize) -> Option<String>,
+) -> Vec<units::AssignmentHit> {
+    let tcth: Vec<&crate::segment::outline::SectionNode> = o
+        .sections
+        .iter()
+        .filter(|s| s.level == 1 && s.kind == "to_chuc_thuc_hien")
+        .collect();
+    let mut sources = Vec::new();
+    for (k, s) in o.sections.iter().enumerate() {
+        let inside = tcth.iter().any(|t| t.para < s.para && s.para < t.end_para);
+        if !inside {
+            continue;
+        }
+        let para = o.paras[s.para];
+        let heading_start = s.heading.start;
+        // Tasks: the paragraphs up to the next section of any level.
+        let next = o
+            .sections
+            .get(k + 1)
+            .map(|n| n.para)
+            .unwrap_or(s.end_para)
+            .min(s.end_para.max(s.para + 1));
+        let tasks = (s.para + 1..next)
+            .map(|i| (o.paras[i].text(text), i))
+            .collect();
+        sources.push(units::AssignmentSource {
+            heading: &text[heading_start..para.end],
+            heading_start,
+            para: s.para,
+            tasks,
+        });
     }
+    let mut out = units::assignments(&sources, home, due_of);
+    for annex in &o.annexes {
+        let mut columns: Vec<&str> = Vec::new();
+        for i in annex.start..annex.end {
+            let p = o.paras[i];
+            let row = p.text(text);
+            if !row.contains('\t') {
+                continue;
+            }
+            let first = row.split('\t').next().unwrap_or("").trim();
+            if columns.is_empty() && !first.chars().all(|c| c.is_ascii_digit()) {
+                columns = row.split('\t').collect();
+                continue;
+            }
+            out.extend(units::table_row(row, p.start, i, &columns, home));
+        }
+    }
+    out
 }
 
 static NAMED_PLACE: LazyLock<Regex> = LazyLock::new(|| {

@@ -29,6 +29,7 @@ const REQUIRED: &[&str] = &[
     "criteria",
     "criteria_counts",
     "targets",
+    "assignments",
 ];
 
 #[derive(Default, Clone, Copy)]

@@ -12,3 +12,4 @@ pub mod lunar;
 pub mod names;
 pub mod references;
 pub mod targets;
+pub mod units;

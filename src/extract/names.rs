@@ -7,6 +7,9 @@
 
 use crate::lexicon::abbreviations::{ABBREVIATIONS, ADMIN_LEVELS, BODY_NAMES, PARTY_LEVELS};
 
+static SPACED_DASH: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\s+-\s*|\s*-\s+").expect("valid regex"));
+
 /// The document's own place, used to complete names that omit it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HomePlaces {
@@ -41,6 +44,8 @@ pub fn canonical_body(text: &str, home: &HomePlaces) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
+    // `chính trị -xã hội` → `chính trị - xã hội`: a spaced dash in a name.
+    s = SPACED_DASH.replace_all(&s, " - ").into_owned();
     complete_place(&s, home)
 }
 
@@ -128,7 +133,10 @@ fn unify_body_casing(s: &str) -> String {
             // Only where a name starts (the whole string, or after a list
             // separator): `cơ sở` must not become `cơ Sở`.
             let head = &lower[..pos];
+            // Written with a capital, it is a name (`Ủy viên Ban chấp hành`).
+            let capitalised = out[pos..].chars().next().is_some_and(char::is_uppercase);
             let starts_name = pos == 0
+                || capitalised
                 || head.ends_with(", ")
                 || head.ends_with(" và ")
                 || head.ends_with("- ")
@@ -143,17 +151,67 @@ fn unify_body_casing(s: &str) -> String {
 }
 
 /// `Ủy ban nhân dân huyện` in a plan of huyện Đăk Hà → `… huyện Đăk Hà`.
+/// A level word is completed where a name would follow it (at the end, or
+/// before `, `, ` và `, ` (`) unless it is plural or generic (`các xã`,
+/// `toàn xã`) or part of a compound (`Hợp tác xã`).
 fn complete_place(s: &str, home: &HomePlaces) -> String {
-    for (level, _) in ADMIN_LEVELS {
-        if let Some(head) = s.strip_suffix(level) {
-            if head.ends_with(' ') {
-                if let Some(name) = home.name_for(level) {
-                    return format!("{s} {name}");
+    let mut out = String::with_capacity(s.len() + 16);
+    let words: Vec<&str> = s.split(' ').collect();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        out.push_str(w);
+        // Try two-word levels first (`thị trấn`), then one-word.
+        let mut matched = None;
+        for (level, _) in ADMIN_LEVELS {
+            let parts: Vec<&str> = level.split(' ').collect();
+            if i + 1 >= parts.len() {
+                let start = i + 1 - parts.len();
+                let cand: Vec<&str> = words[start..=i].to_vec();
+                let last = cand.last().unwrap().trim_end_matches([',', ';']);
+                let mut c2 = cand.clone();
+                *c2.last_mut().unwrap() = last;
+                if c2.join(" ") == *level {
+                    matched = Some((start, level));
+                    break;
                 }
             }
         }
+        if let Some((start, level)) = matched {
+            let prev = if start > 0 {
+                words[start - 1].to_lowercase()
+            } else {
+                String::new()
+            };
+            let next = words.get(i + 1).copied();
+            let at_end = next.is_none()
+                || w.ends_with(',')
+                || next == Some("và")
+                || next.is_some_and(|n| n.starts_with('('));
+            let blocked = matches!(
+                prev.as_str(),
+                "các" | "toàn" | "mỗi" | "từng" | "tác" | "những"
+            ) || start == 0;
+            if at_end && !blocked {
+                if let Some(name) = home.name_for(level) {
+                    let comma = w.ends_with(',');
+                    if comma {
+                        out.pop();
+                    }
+                    out.push(' ');
+                    out.push_str(name);
+                    if comma {
+                        out.push(',');
+                    }
+                }
+            }
+        }
+        i += 1;
+        if i < words.len() {
+            out.push(' ');
+        }
     }
-    s.to_string()
+    out
 }
 
 /// Level of a body from its canonical name: `huyen` for `… huyện Hớn Quản`

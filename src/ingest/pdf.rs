@@ -30,31 +30,36 @@ pub fn extract(bytes: &[u8]) -> Result<RawText, DocError> {
             _ => Err(DocError::Encrypted),
         };
     }
-    let pages = extract_pages(bytes)?;
+    let (pages, problems) = extract_pages_reporting(bytes)?;
     if pages.iter().all(|p| p.trim().is_empty()) {
         return Err(DocError::ImageOnly);
     }
-    Ok(assemble(pages))
+    let mut raw = assemble(pages);
+    raw.warnings
+        .extend(problems.into_iter().map(|p| ("pdf_page".to_string(), p)));
+    Ok(raw)
 }
 
 fn is_encrypted(bytes: &[u8]) -> bool {
     bytes.windows(8).any(|w| w == b"/Encrypt")
 }
 
+/// Pages' text, and a warning per page that could not be read.
+type Pages = (Vec<String>, Vec<String>);
+
 fn extract_pages(bytes: &[u8]) -> Result<Vec<String>, DocError> {
+    extract_pages_reporting(bytes).map(|(pages, _)| pages)
+}
+
+fn extract_pages_reporting(bytes: &[u8]) -> Result<Pages, DocError> {
     let owned = bytes.to_vec();
     let handle = std::thread::Builder::new()
         .name("pdf-extract".into())
         .stack_size(EXTRACT_STACK)
-        .spawn(move || {
-            catch_unwind(AssertUnwindSafe(|| {
-                pdf_extract::extract_text_from_mem_by_pages(&owned)
-            }))
-        })
+        .spawn(move || catch_unwind(AssertUnwindSafe(|| read_pages(&owned))))
         .map_err(|e| DocError::Internal(format!("cannot start PDF worker: {e}")))?;
     match handle.join() {
-        Ok(Ok(Ok(pages))) => Ok(pages),
-        Ok(Ok(Err(e))) => Err(classify(&e.to_string())),
+        Ok(Ok(result)) => result,
         Ok(Err(panic)) | Err(panic) => {
             let msg = panic
                 .downcast_ref::<String>()
@@ -63,6 +68,183 @@ fn extract_pages(bytes: &[u8]) -> Result<Vec<String>, DocError> {
                 .unwrap_or_else(|| "the PDF parser failed".into());
             Err(DocError::Malformed(format!("PDF parser panicked: {msg}")))
         }
+    }
+}
+
+/// Load the document and read every page with [`ColumnText`]. Unlike
+/// `pdf_extract::extract_text_from_mem_by_pages`, a page that fails does
+/// not silently end the document: it is reported and the next page read.
+fn read_pages(bytes: &[u8]) -> Result<Pages, DocError> {
+    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| classify(&e.to_string()))?;
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err(DocError::Encrypted);
+    }
+    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let mut pages = Vec::with_capacity(numbers.len());
+    let mut problems = Vec::new();
+    for n in numbers {
+        let mut out = ColumnText::default();
+        match catch_unwind(AssertUnwindSafe(|| {
+            pdf_extract::output_doc_page(&doc, &mut out, n)
+        })) {
+            Ok(Ok(())) => {
+                out.restore_columns();
+                pages.push(out.text)
+            }
+            Ok(Err(e)) => {
+                problems.push(format!("page {n} could not be read: {e}"));
+                pages.push(String::new());
+            }
+            Err(_) => {
+                problems.push(format!(
+                    "page {n} could not be read: the PDF parser panicked"
+                ));
+                pages.push(String::new());
+            }
+        }
+    }
+    if pages.is_empty() {
+        return Err(DocError::Malformed("the PDF has no pages".into()));
+    }
+    if pages.iter().all(|p| p.trim().is_empty()) && !problems.is_empty() {
+        return Err(DocError::Malformed(problems.join("; ")));
+    }
+    Ok((pages, problems))
+}
+
+/// Text of one page, like pdf-extract's plain-text output (a line break when
+/// the baseline moves, a space for a gap between glyphs) but with a tab for a
+/// gap wider than [`COLUMN_GAP`] font sizes, so table cells and two-column
+/// layouts keep their boundaries (the annex tables of assignments matter).
+#[derive(Default)]
+struct ColumnText {
+    text: String,
+    page_height: f64,
+    started: bool,
+    first_char: bool,
+    last_end: f64,
+    last_y: f64,
+    /// Every word start after a space or tab on the same line: (line
+    /// number, x, byte offset of the separator). Used to find table columns.
+    word_starts: Vec<(usize, f64, usize)>,
+    line: usize,
+}
+
+impl ColumnText {
+    /// Table rows whose cell gap was narrower than [`COLUMN_GAP`] (text that
+    /// nearly reached the next tab stop) get their tab back: a word that
+    /// starts where other rows start a cell starts a cell too.
+    fn restore_columns(&mut self) {
+        let tab_columns: Vec<f64> = self
+            .word_starts
+            .iter()
+            .filter(|(_, _, at)| self.text.as_bytes()[*at] == b'\t')
+            .map(|(_, x, _)| *x)
+            .collect();
+        // Columns: x positions where at least three cells start.
+        let mut columns: Vec<f64> = Vec::new();
+        for &x in &tab_columns {
+            let n = tab_columns.iter().filter(|&&y| (y - x).abs() < 2.0).count();
+            if n >= 3 && !columns.iter().any(|c| (c - x).abs() < 2.0) {
+                columns.push(x);
+            }
+        }
+        if columns.is_empty() {
+            return;
+        }
+        let table_lines: Vec<usize> = self
+            .word_starts
+            .iter()
+            .filter(|(_, _, at)| self.text.as_bytes()[*at] == b'\t')
+            .map(|(l, _, _)| *l)
+            .collect();
+        let mut fix = Vec::new();
+        for &(line, x, at) in &self.word_starts {
+            if self.text.as_bytes()[at] == b' '
+                && table_lines.contains(&line)
+                && columns.iter().any(|c| (c - x).abs() < 2.0)
+            {
+                fix.push(at);
+            }
+        }
+        // A space and a tab are both one byte: the edit keeps UTF-8 valid.
+        let mut bytes = std::mem::take(&mut self.text).into_bytes();
+        for at in fix {
+            bytes[at] = b'\t';
+        }
+        self.text = String::from_utf8(bytes).unwrap_or_default();
+    }
+}
+
+/// A horizontal gap this many font sizes wide separates columns, not words
+/// (justified word spaces stay well under one font size).
+const COLUMN_GAP: f64 = 1.0;
+
+impl pdf_extract::OutputDev for ColumnText {
+    fn begin_page(
+        &mut self,
+        _n: u32,
+        media_box: &pdf_extract::MediaBox,
+        _art: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.page_height = media_box.ury - media_box.lly;
+        self.last_end = 100_000.0;
+        self.last_y = 0.0;
+        self.started = false;
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &pdf_extract::Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        ch: &str,
+    ) -> Result<(), pdf_extract::OutputError> {
+        // Position in page space with y growing downwards (as pdf-extract's
+        // own output does), and the font size as transformed.
+        let (x, y) = (trm.m31, self.page_height - trm.m32);
+        let fx = font_size * (trm.m11 + trm.m21);
+        let fy = font_size * (trm.m12 + trm.m22);
+        let size = (fx * fy).abs().sqrt();
+        if self.first_char && self.started {
+            let new_line = (y - self.last_y).abs() > size * 1.5
+                || (x < self.last_end && (y - self.last_y).abs() > size * 0.5);
+            if new_line {
+                self.text.push('\n');
+                self.line += 1;
+            } else if x > self.last_end + size * COLUMN_GAP {
+                self.word_starts.push((self.line, x, self.text.len()));
+                self.text.push('\t');
+            } else if x > self.last_end + size * 0.1 {
+                self.word_starts.push((self.line, x, self.text.len()));
+                self.text.push(' ');
+            }
+        }
+        self.text.push_str(ch);
+        self.started = true;
+        self.first_char = false;
+        self.last_y = y;
+        self.last_end = x + width * size;
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.first_char = true;
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
     }
 }
 

@@ -36,6 +36,7 @@ pub static ABBREVIATIONS: &[(&str, &str)] = &[
     ("BTGTU", "Ban Tuyên giáo Tỉnh ủy"),
     ("BTGHU", "Ban Tuyên giáo Huyện ủy"),
     ("THCS", "Trung học cơ sở"),
+    ("THPT", "Trung học phổ thông"),
     ("TTg", "Thủ tướng Chính phủ"),
 ];
 
@@ -55,7 +56,8 @@ pub static BODY_NAMES: &[&str] = &[
     "Ban Tuyên giáo",
     "Ban Chỉ đạo",
     "Ban Quản lý",
-    "Ban chỉ huy Quân sự",
+    "Ban Chỉ huy Quân sự",
+    "Ban Xây dựng Đảng",
     "Ủy ban Kiểm tra",
     "Ủy ban nhân dân",
     "Hội đồng nhân dân",
@@ -76,6 +78,10 @@ pub static BODY_NAMES: &[&str] = &[
     "Phòng",
     "Sở",
     "Trung tâm",
+    "Trường Mầm non",
+    "Trường Tiểu học",
+    "Trường Trung học cơ sở",
+    "Trường Trung học phổ thông",
     "Trạm y tế",
     "Công an",
 ];

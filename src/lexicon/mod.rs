@@ -9,3 +9,4 @@ pub mod criteria;
 pub mod doc_types;
 pub mod quantities;
 pub mod sections;
+pub mod units;

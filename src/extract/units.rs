@@ -1,0 +1,509 @@
+//! Responsible units and assignments: who does what.
+//!
+//! An assignment heading in `Tổ chức thực hiện` names one or more units and
+//! then their tasks (`3. Phòng Văn hóa và Thông tin, Trung tâm Văn hóa -
+//! Thể thao - Du lịch và Truyền thông huyện` + bullets); a sentence heading
+//! names them before its verb (`Ban Tuyên giáo Huyện ủy định hướng …`);
+//! annex tables list them row by row. Units are also picked up where a task
+//! names them (`Phối hợp với Phòng Nông nghiệp …`, `Hướng dẫn UBND xã …`).
+//! Canonical names come from [`super::names`].
+
+use super::names::{canonical_body, HomePlaces};
+use crate::lexicon::abbreviations::ADMIN_LEVELS;
+use crate::lexicon::units::{GENERIC_GROUPS, PHRASE_ENDS, ROLE_CUES, SPECIFIC_HEADS, UNIT_OPENERS};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A unit found in the text: byte range of the name as written, and its
+/// canonical form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitHit {
+    pub start: usize,
+    pub end: usize,
+    pub surface: String,
+    pub canonical: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssignmentHit {
+    pub unit: UnitHit,
+    pub role: &'static str,
+    /// (task text, due) in order.
+    pub tasks: Vec<(String, Option<String>)>,
+    /// Paragraph of the heading (or table row).
+    pub para: usize,
+}
+
+/// Prefixes that address a unit: (prefix, role it implies).
+const ADDRESS: &[(&str, Option<&str>)] = &[
+    ("Đề nghị ", Some("de_nghi")),
+    ("Yêu cầu ", None),
+    ("Giao cho ", Some("chu_tri")),
+    ("Giao ", Some("chu_tri")),
+    ("Đối với ", None),
+    ("Mời ", Some("de_nghi")),
+];
+
+static REQUESTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:UBND|Ủy ban nhân dân|Ban Chỉ đạo|BCĐ)[^,.;:]{0,30}?\s+đề nghị\s+")
+        .expect("valid regex")
+});
+static MENTION_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[Pp]hối hợp với|[Hh]ướng dẫn|[Đđ]ôn đốc|[Gg]iao cho|[Đđ]ề nghị|[Yy]êu cầu|[Cc]hỉ đạo)\s+").expect("valid regex")
+});
+
+fn starts_with_any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        s.starts_with(w)
+            && s[w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Does a unit start at the beginning of `s`? (Specific heads are matched
+/// as written; the first word may be lower case after `Giao`.)
+fn opens_unit(s: &str) -> bool {
+    let mut cap = String::new();
+    let mut cs = s.chars();
+    if let Some(f) = cs.next() {
+        cap.extend(f.to_uppercase());
+        cap.push_str(cs.as_str());
+    }
+    starts_with_any(s, SPECIFIC_HEADS)
+        || starts_with_any(&cap, SPECIFIC_HEADS)
+        || starts_with_any(s, UNIT_OPENERS)
+}
+
+/// Where the unit phrase starting at byte 0 of `s` ends: the first verb or
+/// preposition that opens the predicate, a colon, or the end.
+fn phrase_end(s: &str) -> usize {
+    let mut end = s.find(':').unwrap_or(s.len());
+    for w in PHRASE_ENDS {
+        let mut from = 0;
+        while let Some(i) = s[from..].find(w).map(|i| i + from) {
+            // A verb right after `Ban`/`Ủy ban`/`điều phối` names the body
+            // (`Ban Xây dựng Đảng`, `Ủy ban Kiểm tra`, `Văn phòng điều phối
+            // xây dựng nông thôn mới`).
+            let in_name = ["Ban ", "ban ", "phối "]
+                .iter()
+                .any(|b| s[..i].ends_with(b));
+            let before_ok = i > 0 && s[..i].ends_with(' ') && !in_name;
+            let after_ok = s[i + w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if before_ok && after_ok {
+                end = end.min(i);
+                break;
+            }
+            from = i + w.len();
+        }
+    }
+    end
+}
+
+/// Split a unit phrase into units at `, ` / ` - ` / ` và ` where a specific
+/// body or a generic group (`các đoàn thể`) starts; `Văn phòng X và Y` is
+/// one body.
+fn split_units(s: &str) -> Vec<(usize, usize)> {
+    let mut cuts = vec![0usize];
+    let mut seps: Vec<(usize, usize)> = Vec::new();
+    for sep in [", ", " - ", " và "] {
+        let mut from = 0;
+        while let Some(i) = s[from..].find(sep).map(|i| i + from) {
+            seps.push((i, sep.len()));
+            from = i + sep.len();
+        }
+    }
+    seps.sort_unstable();
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (i, len) in seps {
+        if i < start {
+            continue;
+        }
+        let next = &s[i + len..];
+        let sep = &s[i..i + len];
+        let specific = starts_with_any(next, SPECIFIC_HEADS);
+        let generic = next
+            .strip_prefix("các ")
+            .is_some_and(|r| GENERIC_GROUPS.iter().any(|g| r.starts_with(g)));
+        let current = &s[start..i];
+        let office_pair =
+            sep == " và " && (current.starts_with("Văn phòng") || current.starts_with("VP "));
+        if (specific || generic) && !office_pair {
+            spans.push((start, i));
+            start = i + len;
+            cuts.push(start);
+        }
+    }
+    spans.push((start, s.len()));
+    spans
+        .into_iter()
+        .map(|(a, b)| {
+            let t = &s[a..b];
+            let t2 = t.trim_end_matches([',', ';', '.', ' ', ':']);
+            (a, a + t2.len())
+        })
+        .filter(|(a, b)| b > a)
+        .collect()
+}
+
+/// The units a heading (or table cell) addresses, with the role its
+/// wording implies and where the predicate starts.
+struct Addressed {
+    units: Vec<(usize, usize)>,
+    role_hint: Option<&'static str>,
+    predicate: usize,
+    /// Units directed by the first ones (`… chỉ đạo Văn phòng Đảng ủy, …
+    /// phối hợp`), with their role.
+    directed: Vec<(usize, usize)>,
+    directed_role: &'static str,
+}
+
+fn addressed(h: &str) -> Option<Addressed> {
+    let mut pos = 0;
+    let mut role_hint = None;
+    if let Some(m) = REQUESTER.find(h) {
+        pos = m.end();
+        role_hint = Some("de_nghi");
+    }
+    for (prefix, role) in ADDRESS {
+        if h[pos..].starts_with(prefix) {
+            pos += prefix.len();
+            role_hint = role_hint.or(*role);
+            break;
+        }
+    }
+    if !opens_unit(&h[pos..]) {
+        // `Công tác lãnh, chỉ đạo điều hành của Ban chỉ đạo`
+        let of = h.rfind("của ")?;
+        let after = of + "của ".len();
+        if !opens_unit(&h[after..]) {
+            return None;
+        }
+        pos = after;
+    }
+    let rest = &h[pos..];
+    let end = phrase_end(rest);
+    let phrase = &rest[..end];
+    let units: Vec<(usize, usize)> = split_units(phrase)
+        .into_iter()
+        .map(|(a, b)| (pos + a, pos + b))
+        .collect();
+    if units.is_empty() {
+        return None;
+    }
+    let mut directed = Vec::new();
+    let mut directed_role = "thuc_hien";
+    let tail = &rest[end..];
+    if let Some(d) = tail.strip_prefix("chỉ đạo ") {
+        let dstart = pos + end + "chỉ đạo ".len();
+        let dend = phrase_end(d);
+        if opens_unit(d) {
+            directed = split_units(&d[..dend])
+                .into_iter()
+                .map(|(a, b)| (dstart + a, dstart + b))
+                .collect();
+            if d[dend..].starts_with("phối hợp") {
+                directed_role = "phoi_hop";
+            }
+        }
+    }
+    Some(Addressed {
+        units,
+        role_hint,
+        predicate: pos + end,
+        directed,
+        directed_role,
+    })
+}
+
+/// `Ủy ban MTTQVN và các tổ chức chính trị - xã hội huyện`: a level word
+/// ending a coordinated list belongs to every body in it.
+fn shared_level(h: &str, units: &[(usize, usize)]) -> Option<String> {
+    if units.len() < 2 {
+        return None;
+    }
+    let (s, e) = *units.last()?;
+    // Only a `và` coordination shares its level (`A và B huyện`); in a
+    // comma list each body carries its own.
+    if !h[..s].ends_with(" và ") {
+        return None;
+    }
+    let word = h[s..e].split_whitespace().last()?.to_lowercase();
+    ADMIN_LEVELS
+        .iter()
+        .find(|(l, _)| *l == word)
+        .map(|(l, _)| l.to_string())
+}
+
+fn has_level(s: &str) -> bool {
+    s.to_lowercase()
+        .split_whitespace()
+        .any(|w| ADMIN_LEVELS.iter().any(|(l, _)| *l == w))
+}
+
+/// Role from the first words of a task: `Chủ trì`, `Tham mưu`, `Phối hợp`.
+fn role_from_task(task: &str) -> Option<&'static str> {
+    let head: String = task
+        .split_whitespace()
+        .take(12)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    ROLE_CUES
+        .iter()
+        .filter_map(|(cue, role)| head.find(cue).map(|i| (i, *role)))
+        .min_by_key(|(i, _)| *i)
+        .map(|(_, r)| r)
+}
+
+fn strip_bullet(p: &str) -> &str {
+    p.trim_start_matches(['-', '+', '*', '•']).trim_start()
+}
+
+/// A section or table row that assigns work.
+pub struct AssignmentSource<'a> {
+    /// Heading text without its marker, and its byte offset.
+    pub heading: &'a str,
+    pub heading_start: usize,
+    /// Paragraph of the heading.
+    pub para: usize,
+    /// The task paragraphs under it: (text, paragraph index).
+    pub tasks: Vec<(&'a str, usize)>,
+}
+
+/// Read the assignments of `Tổ chức thực hiện` sections.
+pub fn assignments(
+    sources: &[AssignmentSource],
+    home: &HomePlaces,
+    due_of: &dyn Fn(usize) -> Option<String>,
+) -> Vec<AssignmentHit> {
+    let mut out = Vec::new();
+    for src in sources {
+        let h = src.heading;
+        let Some(a) = addressed(h) else { continue };
+        let remainder = h[a.predicate..].trim_start_matches([':', ' ']).trim();
+        let mut tasks: Vec<(String, Option<String>)> = Vec::new();
+        if remainder.split_whitespace().count() >= 2 {
+            tasks.push((
+                remainder.trim_end_matches(['.', ';']).to_string(),
+                due_of(src.para),
+            ));
+        }
+        for &(t, para) in &src.tasks {
+            tasks.push((
+                strip_bullet(t).trim_end_matches(['.', ';']).to_string(),
+                due_of(para),
+            ));
+        }
+        let role = a
+            .role_hint
+            .or_else(|| tasks.first().and_then(|(t, _)| role_from_task(t)))
+            .unwrap_or("thuc_hien");
+        let unit_hit = |(s, e): (usize, usize)| UnitHit {
+            start: src.heading_start + s,
+            end: src.heading_start + e,
+            surface: h[s..e].to_string(),
+            canonical: canonical_body(&h[s..e], home),
+        };
+        let shared = shared_level(h, &a.units);
+        for &span in &a.units {
+            let mut hit = unit_hit(span);
+            if let Some(level) = &shared {
+                if !has_level(&hit.surface) && starts_with_any(&hit.surface, SPECIFIC_HEADS) {
+                    hit.canonical = canonical_body(&format!("{} {level}", hit.surface), home);
+                }
+            }
+            out.push(AssignmentHit {
+                unit: hit,
+                role,
+                tasks: tasks.clone(),
+                para: src.para,
+            });
+        }
+        for &span in &a.directed {
+            out.push(AssignmentHit {
+                unit: unit_hit(span),
+                role: a.directed_role,
+                tasks: tasks.clone(),
+                para: src.para,
+            });
+        }
+    }
+    out
+}
+
+/// Assignments from an annex table row `TT ⇥ unit ⇥ what it is in charge
+/// of`; `columns` are the header row's cells.
+pub fn table_row(
+    row: &str,
+    row_start: usize,
+    para: usize,
+    columns: &[&str],
+    home: &HomePlaces,
+) -> Vec<AssignmentHit> {
+    let cells: Vec<&str> = row.split('\t').collect();
+    if cells.len() < 2
+        || !cells[0].trim().chars().all(|c| c.is_ascii_digit())
+        || cells[0].trim().is_empty()
+    {
+        return Vec::new();
+    }
+    let offset = cells[0].len() + 1;
+    let cell = cells[1];
+    let Some(a) = addressed(cell) else {
+        return Vec::new();
+    };
+    let what = cells[2..]
+        .iter()
+        .map(|c| c.trim().trim_end_matches(','))
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let task = match columns.get(2) {
+        Some(col) if !what.is_empty() => format!("{}: {what}", col.trim()),
+        _ => what,
+    };
+    let role = a.role_hint.unwrap_or("thuc_hien");
+    a.units
+        .iter()
+        .map(|&(s, e)| AssignmentHit {
+            unit: UnitHit {
+                start: row_start + offset + s,
+                end: row_start + offset + e,
+                surface: cell[s..e].to_string(),
+                canonical: canonical_body(&cell[s..e], home),
+            },
+            role,
+            tasks: if task.is_empty() {
+                Vec::new()
+            } else {
+                vec![(task.clone(), None)]
+            },
+            para,
+        })
+        .collect()
+}
+
+/// Units named inside a paragraph after a cue (`Phối hợp với …`,
+/// `Hướng dẫn …`, `Đôn đốc …`).
+pub fn mentions(p: &str, base: usize, home: &HomePlaces) -> Vec<UnitHit> {
+    let mut out = Vec::new();
+    for m in MENTION_CUE.find_iter(p) {
+        let rest = &p[m.end()..];
+        if !starts_with_any(rest, SPECIFIC_HEADS) {
+            continue;
+        }
+        let end = phrase_end(rest);
+        let end = rest[..end].find(['(', ';', '.']).unwrap_or(end);
+        for (s, e) in split_units(&rest[..end]) {
+            let surface = &rest[s..e];
+            out.push(UnitHit {
+                start: base + m.end() + s,
+                end: base + m.end() + e,
+                surface: surface.to_string(),
+                canonical: canonical_body(surface, home),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn home() -> HomePlaces {
+        HomePlaces {
+            places: vec![("huyện".into(), "Đăk Hà".into())],
+        }
+    }
+
+    fn read(h: &str, first_task: &str) -> Vec<(String, &'static str)> {
+        let src = AssignmentSource {
+            heading: h,
+            heading_start: 0,
+            para: 0,
+            tasks: vec![(first_task, 1)],
+        };
+        assignments(&[src], &home(), &|_| None)
+            .into_iter()
+            .map(|a| (a.unit.canonical, a.role))
+            .collect()
+    }
+
+    #[test]
+    fn headings_name_units_and_roles() {
+        assert_eq!(
+            read(
+                "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện",
+                "- Phối hợp với Phòng Nông nghiệp"
+            ),
+            vec![(
+                "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Đăk Hà".to_string(),
+                "phoi_hop"
+            )]
+        );
+        assert_eq!(
+            read("Phòng Văn hóa và Thông tin, Trung tâm Văn hóa - Thể thao - Du lịch và Truyền thông huyện", "- Bố trí cán bộ"),
+            vec![
+                ("Phòng Văn hóa và Thông tin".to_string(), "thuc_hien"),
+                ("Trung tâm Văn hóa - Thể thao - Du lịch và Truyền thông huyện Đăk Hà".to_string(), "thuc_hien")
+            ]
+        );
+        assert_eq!(
+            read("Đề nghị Ủy ban MTTQVN huyện, các đoàn thể chính trị - xã hội huyện tăng cường công tác", ""),
+            vec![
+                ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện Đăk Hà".to_string(), "de_nghi"),
+                ("các đoàn thể chính trị - xã hội huyện Đăk Hà".to_string(), "de_nghi")
+            ]
+        );
+        assert_eq!(
+            read("Yêu cầu UBND các xã, thị trấn báo cáo nhanh kết quả", ""),
+            vec![("Ủy ban nhân dân các xã, thị trấn".to_string(), "thuc_hien")]
+        );
+        assert_eq!(
+            read("Giao phòng Kinh tế", "- Chủ trì, tham mưu"),
+            vec![("Phòng Kinh tế".to_string(), "chu_tri")]
+        );
+        assert_eq!(
+            read("Ban Tuyên giáo Huyện ủy định hướng thông tin", ""),
+            vec![("Ban Tuyên giáo Huyện ủy".to_string(), "thuc_hien")]
+        );
+        assert!(read("Thời gian, hình thức tổ chức", "").is_empty());
+    }
+
+    #[test]
+    fn directed_units_and_tables() {
+        let got = read("UBND xã đề nghị Thường trực Đảng ủy chỉ đạo Văn phòng Đảng ủy, Ban xây dựng Đảng phối hợp với các xóm", "");
+        assert_eq!(got[0], ("Thường trực Đảng ủy".to_string(), "de_nghi"));
+        assert_eq!(got[1], ("Văn phòng Đảng ủy".to_string(), "phoi_hop"));
+        assert_eq!(got[2], ("Ban Xây dựng Đảng".to_string(), "phoi_hop"));
+        let cols = ["TT", "Tên cơ quan, đơn vị", "Phụ trách xóm"];
+        let rows = table_row(
+            "4\tĐề nghị Ủy ban MTTQ xã và các đoàn thể\tXóm Khu 1, Khu 2",
+            0,
+            0,
+            &cols,
+            &HomePlaces {
+                places: vec![("xã".into(), "Phú Lạc".into())],
+            },
+        );
+        let got: Vec<(String, &str)> = rows
+            .iter()
+            .map(|a| (a.unit.canonical.clone(), a.role))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Ủy ban Mặt trận Tổ quốc xã Phú Lạc".to_string(), "de_nghi"),
+                ("các đoàn thể".to_string(), "de_nghi")
+            ]
+        );
+        assert_eq!(rows[0].tasks[0].0, "Phụ trách xóm: Xóm Khu 1, Khu 2");
+    }
+}
