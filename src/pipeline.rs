@@ -330,17 +330,8 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
     let mut assignment_hits = assignment_hits(text, o, &home, &due_of);
     // A bare body type that the issuer's name starts with (`Ban Chỉ đạo` in
     // a plan of the Ban Chỉ đạo … xã Quang Trung) is the issuer itself.
-    if let Some(issuer) = &document.issuer {
-        for a in assignment_hits.iter_mut() {
-            let c = &a.unit.canonical;
-            if issuer.len() > c.len()
-                && issuer.starts_with(c.as_str())
-                && issuer[c.len()..].starts_with(' ')
-                && level_of(c).is_none()
-            {
-                a.unit.canonical = issuer.clone();
-            }
-        }
+    for a in assignment_hits.iter_mut() {
+        a.unit.canonical = issuer_if_bare(&a.unit.canonical, document.issuer.as_deref());
     }
     let units_at = |para: usize| -> Vec<String> {
         // The innermost assignment whose section covers the paragraph.
@@ -407,9 +398,39 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
             && (i < o.body_end || o.annexes.iter().any(|a| i >= a.start && i < a.end))
         {
             for u in units::mentions(p.text(text), p.start, &home) {
-                unit_hits.push((u.start, u));
+                // An assignment heading already gave this unit its reading.
+                let covered = assignment_hits
+                    .iter()
+                    .any(|a| a.unit.start <= u.start && u.start < a.unit.end.max(a.unit.start + 1));
+                if !covered {
+                    unit_hits.push((u.start, u));
+                }
             }
         }
+    }
+    // The issuer acts too: it is the first unit.
+    if let Some(issuer) = &document.issuer {
+        unit_hits.push((
+            0,
+            units::UnitHit {
+                start: 0,
+                end: 0,
+                surface: issuer.clone(),
+                canonical: issuer.clone(),
+            },
+        ));
+    }
+    let own_level = document
+        .issuer
+        .as_deref()
+        .and_then(place_of)
+        .filter(|(level, _)| level == "xã" || level == "huyện" || level == "tỉnh");
+    for (_, u) in unit_hits.iter_mut() {
+        u.canonical = units::complete_own_level(
+            &u.canonical,
+            own_level.as_ref().map(|(l, p)| (l.as_str(), p.as_str())),
+        );
+        u.canonical = issuer_if_bare(&u.canonical, document.issuer.as_deref());
     }
     unit_hits.sort_by_key(|(s, _)| *s);
     let mut seen = std::collections::HashSet::new();
@@ -541,6 +562,22 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
         criteria_counts: count_items,
         targets: target_items,
         warnings,
+    }
+}
+
+/// A bare body type that the issuer's name starts with (`Ban Chỉ đạo` in a
+/// plan of the Ban Chỉ đạo … xã Quang Trung) is the issuer itself.
+fn issuer_if_bare(name: &str, issuer: Option<&str>) -> String {
+    match issuer {
+        Some(i)
+            if i.len() > name.len()
+                && i.starts_with(name)
+                && i[name.len()..].starts_with(' ')
+                && level_of(name).is_none() =>
+        {
+            i.to_string()
+        }
+        _ => name.to_string(),
     }
 }
 

@@ -30,6 +30,7 @@ const REQUIRED: &[&str] = &[
     "criteria_counts",
     "targets",
     "assignments",
+    "units",
 ];
 
 #[derive(Default, Clone, Copy)]

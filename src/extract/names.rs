@@ -5,7 +5,9 @@
 //! names in title case, and completes a bare level word (`UBND huyện`) with
 //! the document's own place. Owns no recognition: callers pass the name.
 
-use crate::lexicon::abbreviations::{ABBREVIATIONS, ADMIN_LEVELS, BODY_NAMES, PARTY_LEVELS};
+use crate::lexicon::abbreviations::{
+    ABBREVIATIONS, ADMIN_LEVELS, BODY_NAMES, FIXED_PHRASES, PARTY_LEVELS,
+};
 
 static SPACED_DASH: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"\s+-\s*|\s*-\s+").expect("valid regex"));
@@ -46,6 +48,13 @@ pub fn canonical_body(text: &str, home: &HomePlaces) -> String {
         .join(" ");
     // `chính trị -xã hội` → `chính trị - xã hội`: a spaced dash in a name.
     s = SPACED_DASH.replace_all(&s, " - ").into_owned();
+    for phrase in FIXED_PHRASES {
+        if let Some(i) = s.to_lowercase().find(phrase) {
+            if s.len() == s.to_lowercase().len() {
+                s.replace_range(i..i + phrase.len(), phrase);
+            }
+        }
+    }
     complete_place(&s, home)
 }
 

@@ -10,7 +10,11 @@
 
 use super::names::{canonical_body, HomePlaces};
 use crate::lexicon::abbreviations::ADMIN_LEVELS;
-use crate::lexicon::units::{GENERIC_GROUPS, PHRASE_ENDS, ROLE_CUES, SPECIFIC_HEADS, UNIT_OPENERS};
+use crate::lexicon::abbreviations::BODY_NAMES;
+use crate::lexicon::units::{
+    GENERIC_GROUPS, LEVELLED_BODIES, PHRASE_ENDS, PLACE_WORDS, ROLE_CUES, SPECIFIC_HEADS,
+    UNIT_OPENERS, VAGUE_GROUPS,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -79,14 +83,19 @@ fn opens_unit(s: &str) -> bool {
 /// Where the unit phrase starting at byte 0 of `s` ends: the first verb or
 /// preposition that opens the predicate, a colon, or the end.
 fn phrase_end(s: &str) -> usize {
-    let mut end = s.find(':').unwrap_or(s.len());
+    let mut end = s
+        .find([':', '…'])
+        .or_else(|| s.find("..."))
+        .unwrap_or(s.len());
     for w in PHRASE_ENDS {
         let mut from = 0;
         while let Some(i) = s[from..].find(w).map(|i| i + from) {
             // A verb right after `Ban`/`Ủy ban`/`điều phối` names the body
             // (`Ban Xây dựng Đảng`, `Ủy ban Kiểm tra`, `Văn phòng điều phối
             // xây dựng nông thôn mới`).
-            let in_name = ["Ban ", "ban ", "phối "]
+            // After `được` a verb is passive and qualifies the unit
+            // (`Các phòng, ban, ngành được giao phụ trách tiêu chí`).
+            let in_name = ["Ban ", "ban ", "phối ", "được "]
                 .iter()
                 .any(|b| s[..i].ends_with(b));
             let before_ok = i > 0 && s[..i].ends_with(' ') && !in_name;
@@ -126,7 +135,9 @@ fn split_units(s: &str) -> Vec<(usize, usize)> {
         }
         let next = &s[i + len..];
         let sep = &s[i..i + len];
-        let specific = starts_with_any(next, SPECIFIC_HEADS);
+        let specific = starts_with_any(next, SPECIFIC_HEADS)
+            // `…, thôn` closing a list: a bare place word is a group of its own.
+            || (sep == ", " && PLACE_WORDS.iter().any(|w| next.trim_end_matches([',', '.']) == *w));
         let generic = next
             .strip_prefix("các ")
             .is_some_and(|r| GENERIC_GROUPS.iter().any(|g| r.starts_with(g)));
@@ -389,28 +400,142 @@ pub fn table_row(
         .collect()
 }
 
-/// Units named inside a paragraph after a cue (`Phối hợp với …`,
-/// `Hướng dẫn …`, `Đôn đốc …`).
+/// Where a unit name that starts `rest` ends when it is mentioned inside a
+/// sentence: capitalised words, digits, place words (`thôn 4`, `xã Đăk
+/// Mar`), the lower-case words of a known body name (`Văn phòng điều phối
+/// xây dựng nông thôn mới`), and list continuations that open another unit.
+fn mention_end(rest: &str) -> usize {
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for t in rest.split(' ') {
+        tokens.push((pos, t));
+        pos += t.len() + 1;
+    }
+    let bodies: Vec<String> = BODY_NAMES.iter().map(|b| b.to_lowercase()).collect();
+    let mut end = 0;
+    let mut k = 0;
+    while k < tokens.len() {
+        let (start, raw) = tokens[k];
+        // Hard stops inside the token.
+        if let Some(i) = raw.find(['\t', '(', ':', ';']) {
+            if i > 0 {
+                end = start + i;
+            }
+            break;
+        }
+        let t = raw.trim_end_matches([',', '.']);
+        if t.is_empty() {
+            break;
+        }
+        let first = t.chars().next().unwrap();
+        let accept = if k == 0 || first.is_uppercase() || first.is_ascii_digit() {
+            true
+        } else if PLACE_WORDS.contains(&t) {
+            true
+        } else if t == "và" {
+            tokens.get(k + 1).is_some_and(|(_, n)| {
+                n.chars().next().is_some_and(|c| c.is_uppercase())
+                    || PLACE_WORDS.contains(&n.trim_end_matches([',', '.']))
+            })
+        } else {
+            // Part of a known body name that began at a capitalised word.
+            (0..k).rev().take(8).any(|j| {
+                let head_cap = tokens[j].1.chars().next().is_some_and(|c| c.is_uppercase());
+                let phrase = rest[tokens[j].0..start + t.len()].to_lowercase();
+                head_cap && bodies.iter().any(|b| b.starts_with(&phrase))
+            })
+        };
+        if !accept {
+            break;
+        }
+        end = start + t.len();
+        if raw.ends_with('.') {
+            break;
+        }
+        if raw.ends_with(',') {
+            // A list goes on only with another unit or a place.
+            let next = rest.get(start + raw.len() + 1..).unwrap_or("");
+            let continues = starts_with_any(next, SPECIFIC_HEADS)
+                || next
+                    .strip_prefix("các ")
+                    .is_some_and(|r| GENERIC_GROUPS.iter().any(|g| r.starts_with(g)))
+                || PLACE_WORDS
+                    .iter()
+                    .any(|w| next.starts_with(&format!("{w} ")));
+            if !continues {
+                break;
+            }
+        }
+        k += 1;
+    }
+    end
+}
+
+/// Is this a plural group too vague to report when merely mentioned?
+fn vague(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let body = lower.strip_prefix("các ").unwrap_or(&lower);
+    PLACE_WORDS.contains(&body)
+        || (lower.starts_with("các ") && VAGUE_GROUPS.iter().any(|g| body.starts_with(g)))
+}
+
+/// Units named inside a paragraph: after a cue (`Phối hợp với …`,
+/// `Hướng dẫn …`, `Đôn đốc …`), and as the subject that opens a sentence
+/// (`Đài truyền thanh xã phối hợp với …`).
 pub fn mentions(p: &str, base: usize, home: &HomePlaces) -> Vec<UnitHit> {
     let mut out = Vec::new();
+    let push_list = |from: usize, list: &str, out: &mut Vec<UnitHit>| {
+        for (s, e) in split_units(list) {
+            let surface = &list[s..e];
+            if vague(surface) {
+                continue;
+            }
+            out.push(UnitHit {
+                start: base + from + s,
+                end: base + from + e,
+                surface: surface.to_string(),
+                canonical: canonical_body(surface, home),
+            });
+        }
+    };
     for m in MENTION_CUE.find_iter(p) {
         let rest = &p[m.end()..];
         if !starts_with_any(rest, SPECIFIC_HEADS) {
             continue;
         }
+        let end = mention_end(rest);
+        push_list(m.end(), &rest[..end], &mut out);
+    }
+    // Sentence subjects.
+    let mut starts = vec![0usize];
+    starts.extend(p.match_indices(". ").map(|(i, _)| i + 2));
+    for s in starts {
+        let rest = p[s..].trim_start_matches(['-', '+', ' ']);
+        let s = p.len() - rest.len();
+        if !(starts_with_any(rest, SPECIFIC_HEADS) || rest.starts_with("Mặt trận")) {
+            continue;
+        }
+        // A subject is followed by its verb: the phrase must stop at one,
+        // within a plausible length.
         let end = phrase_end(rest);
-        let end = rest[..end].find(['(', ';', '.']).unwrap_or(end);
-        for (s, e) in split_units(&rest[..end]) {
-            let surface = &rest[s..e];
-            out.push(UnitHit {
-                start: base + m.end() + s,
-                end: base + m.end() + e,
-                surface: surface.to_string(),
-                canonical: canonical_body(surface, home),
-            });
+        let tail = rest[end..].trim_start();
+        let verb_follows = PHRASE_ENDS.iter().any(|v| tail.starts_with(v));
+        if verb_follows && end < 200 && !rest[..end].contains(['.', ':', ';']) {
+            push_list(s, &rest[..end].trim_end_matches([',', ' ']), &mut out);
         }
     }
     out
+}
+
+/// `Đảng ủy` named bare in a plan of xã Quang Trung is that commune's
+/// Đảng ủy: complete a levelled body that carries no level of its own.
+pub fn complete_own_level(canonical: &str, own: Option<(&str, &str)>) -> String {
+    match own {
+        Some((level, place)) if LEVELLED_BODIES.contains(&canonical) => {
+            format!("{canonical} {level} {place}")
+        }
+        _ => canonical.to_string(),
+    }
 }
 
 #[cfg(test)]

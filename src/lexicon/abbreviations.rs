@@ -61,7 +61,14 @@ pub static BODY_NAMES: &[&str] = &[
     "Ủy ban Kiểm tra",
     "Ủy ban nhân dân",
     "Hội đồng nhân dân",
+    "Văn phòng Điều phối xây dựng nông thôn mới",
     "Văn phòng Điều phối",
+    "Phòng Nông nghiệp và Phát triển nông thôn",
+    "Sở Nông nghiệp và Phát triển nông thôn",
+    "Phòng Văn hóa và Thông tin",
+    "Trung tâm Dịch vụ tổng hợp",
+    "Trung tâm phục vụ hành chính công",
+    "Đài truyền thanh",
     "Văn phòng",
     "Thường trực",
     "Tỉnh ủy",
@@ -147,3 +154,7 @@ pub fn canonical_position(s: &str) -> String {
         None => String::new(),
     }
 }
+
+/// Fixed phrases inside names, in canonical casing (`chính trị - Xã hội`
+/// → `chính trị - xã hội`).
+pub static FIXED_PHRASES: &[&str] = &["chính trị - xã hội"];

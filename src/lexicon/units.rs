@@ -34,6 +34,8 @@ pub static SPECIFIC_HEADS: &[&str] = &[
     "Huyện ủy",
     "Tỉnh ủy",
     "Quân sự",
+    "MTTQ",
+    "MTTQVN",
     "Bộ đội",
     "Kho bạc",
     "Ngân hàng",
@@ -43,7 +45,57 @@ pub static SPECIFIC_HEADS: &[&str] = &[
 
 /// Generic plural groups that are addressed beside a body
 /// (`…, các đoàn thể chính trị - xã hội`), lower case after `các`.
-pub static GENERIC_GROUPS: &[&str] = &["đoàn thể", "tổ chức chính trị", "tổ chức đoàn thể"];
+pub static GENERIC_GROUPS: &[&str] = &[
+    "đoàn thể",
+    "tổ chức chính trị",
+    "tổ chức đoàn thể",
+    "cơ quan",
+    "thôn",
+    "Cấp ủy",
+];
+
+/// Plural groups too vague to list as units when merely mentioned
+/// (`các cơ quan, đơn vị`, `các thôn`), lower case after `các`.
+pub static VAGUE_GROUPS: &[&str] = &[
+    "cơ quan",
+    "đơn vị",
+    "thôn",
+    "xã",
+    "địa phương",
+    "ngành",
+    "phòng",
+    "ban",
+];
+
+/// Bodies that exist at every level: named bare in a plan (`Đảng ủy`,
+/// `HĐND`), they are the plan's own level's body.
+pub static LEVELLED_BODIES: &[&str] = &[
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Mặt trận Tổ quốc",
+    "Ủy ban Mặt trận Tổ quốc",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "Đảng ủy",
+    "Đài truyền thanh",
+    "Công an",
+    "Ban Chỉ huy Quân sự",
+];
+
+/// Lower-case words that continue a unit's name after its head when they
+/// name a place (`thôn 4`, `xã Đăk Mar`).
+pub static PLACE_WORDS: &[&str] = &[
+    "xã",
+    "huyện",
+    "tỉnh",
+    "thôn",
+    "ấp",
+    "xóm",
+    "bản",
+    "phường",
+    "thị",
+    "trấn",
+    "tổ",
+];
 
 /// Words that may open a unit phrase at all (specific heads, plus plural
 /// and collective forms).
@@ -100,6 +152,11 @@ pub static PHRASE_ENDS: &[&str] = &[
     "khẩn trương",
     "hưởng ứng",
     "tiếp tục",
+    "đề nghị",
+    "mời",
+    "yêu cầu",
+    "giao",
+    "làm tốt",
     "theo",
     "để",
     "nhằm",
