@@ -428,23 +428,23 @@ fn mention_end(rest: &str) -> usize {
             break;
         }
         let first = t.chars().next().unwrap();
-        let accept = if k == 0 || first.is_uppercase() || first.is_ascii_digit() {
-            true
-        } else if PLACE_WORDS.contains(&t) {
-            true
-        } else if t == "và" {
-            tokens.get(k + 1).is_some_and(|(_, n)| {
-                n.chars().next().is_some_and(|c| c.is_uppercase())
-                    || PLACE_WORDS.contains(&n.trim_end_matches([',', '.']))
-            })
-        } else {
-            // Part of a known body name that began at a capitalised word.
-            (0..k).rev().take(8).any(|j| {
-                let head_cap = tokens[j].1.chars().next().is_some_and(|c| c.is_uppercase());
-                let phrase = rest[tokens[j].0..start + t.len()].to_lowercase();
-                head_cap && bodies.iter().any(|b| b.starts_with(&phrase))
-            })
-        };
+        let accept =
+            if k == 0 || first.is_uppercase() || first.is_ascii_digit() || PLACE_WORDS.contains(&t)
+            {
+                true
+            } else if t == "và" {
+                tokens.get(k + 1).is_some_and(|(_, n)| {
+                    n.chars().next().is_some_and(|c| c.is_uppercase())
+                        || PLACE_WORDS.contains(&n.trim_end_matches([',', '.']))
+                })
+            } else {
+                // Part of a known body name that began at a capitalised word.
+                (0..k).rev().take(8).any(|j| {
+                    let head_cap = tokens[j].1.chars().next().is_some_and(|c| c.is_uppercase());
+                    let phrase = rest[tokens[j].0..start + t.len()].to_lowercase();
+                    head_cap && bodies.iter().any(|b| b.starts_with(&phrase))
+                })
+            };
         if !accept {
             break;
         }
@@ -521,7 +521,7 @@ pub fn mentions(p: &str, base: usize, home: &HomePlaces) -> Vec<UnitHit> {
         let tail = rest[end..].trim_start();
         let verb_follows = PHRASE_ENDS.iter().any(|v| tail.starts_with(v));
         if verb_follows && end < 200 && !rest[..end].contains(['.', ':', ';']) {
-            push_list(s, &rest[..end].trim_end_matches([',', ' ']), &mut out);
+            push_list(s, rest[..end].trim_end_matches([',', ' ']), &mut out);
         }
     }
     out
