@@ -5,14 +5,22 @@
 //! batch accounts for every file. Documents are processed in bounded windows
 //! on a rayon pool and written in order, so memory does not grow with the
 //! batch and the output does not depend on the number of threads.
+//!
+//! PDF parsing can hang, abort or overflow its stack on hostile files (an
+//! abort cannot be caught in-process), so with [`Isolation`] each PDF is
+//! read by a child process under a wall-clock and memory limit: a bad file
+//! costs one error record, never the batch. With `resume`, records already
+//! in a previous output for unchanged files (same sha256) are reused.
 
 use crate::error::DocError;
 use crate::ingest::Format;
 use crate::pipeline::{process_bytes, sha256_hex, Options};
 use crate::record::{ErrorInfo, ErrorRecord, ErrorSource, Output, SCHEMA_VERSION};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// Largest input read into memory; larger files get a `too_large` error.
 pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
@@ -216,7 +224,12 @@ pub fn process_input(input: &Input, opts: &Options) -> Output {
     }
 }
 
-fn error_output(path: &str, format: Option<Format>, bytes: Option<&[u8]>, e: &DocError) -> Output {
+pub fn error_output(
+    path: &str,
+    format: Option<Format>,
+    bytes: Option<&[u8]>,
+    e: &DocError,
+) -> Output {
     Output::Error(ErrorRecord {
         schema: SCHEMA_VERSION.to_string(),
         source: ErrorSource {
@@ -236,53 +249,271 @@ fn error_output(path: &str, format: Option<Format>, bytes: Option<&[u8]>, e: &Do
 #[derive(Debug, Default, Clone)]
 pub struct Summary {
     pub records: usize,
+    pub reused: usize,
     pub errors: Vec<(String, String, String)>, // (path, kind, message)
 }
 
-/// Run `inputs` on `jobs` threads, handing each output line to `sink` in
-/// input order. `progress` is called after each document.
+/// Running risky inputs in a child process.
+#[derive(Debug, Clone)]
+pub struct Isolation {
+    /// The `vnplan` executable to run as `vnplan __worker PATH`.
+    pub exe: PathBuf,
+    pub timeout: Duration,
+    /// Address-space limit for the child, in bytes (0 = none).
+    pub max_memory: u64,
+    /// Extra arguments for the worker (options such as `--tone-style`).
+    pub worker_args: Vec<String>,
+}
+
+/// How a batch runs.
+#[derive(Debug, Clone, Default)]
+pub struct BatchOptions {
+    pub jobs: usize,
+    pub pretty: bool,
+    pub isolation: Option<Isolation>,
+    /// Output lines of a previous run, by source path: (sha256, line).
+    pub resume: HashMap<String, (String, String)>,
+}
+
+/// One finished input: its output line and whether it is an error.
+struct Done {
+    line: String,
+    error: Option<(String, String, String)>,
+    reused: bool,
+}
+
+fn render(output: &Output, pretty: bool) -> String {
+    let r = if pretty {
+        serde_json::to_string_pretty(output)
+    } else {
+        serde_json::to_string(output)
+    };
+    r.unwrap_or_else(|e| {
+        format!("{{\"error\":{{\"kind\":\"internal\",\"message\":\"cannot serialise: {e}\"}}}}")
+    })
+}
+
+fn done_from_output(output: &Output, pretty: bool) -> Done {
+    let error = match output {
+        Output::Record(_) => None,
+        Output::Error(e) => Some((
+            e.source.path.clone(),
+            e.error.kind.clone(),
+            e.error.message.clone(),
+        )),
+    };
+    Done {
+        line: render(output, pretty),
+        error,
+        reused: false,
+    }
+}
+
+/// A line produced elsewhere (a worker, a previous run): classify it.
+fn done_from_line(line: String, pretty: bool, reused: bool) -> Done {
+    let value: serde_json::Value = serde_json::from_str(&line).unwrap_or(serde_json::Value::Null);
+    let error = value.get("error").map(|e| {
+        (
+            value["source"]["path"].as_str().unwrap_or("").to_string(),
+            e["kind"].as_str().unwrap_or("internal").to_string(),
+            e["message"].as_str().unwrap_or("").to_string(),
+        )
+    });
+    let line = if pretty {
+        serde_json::to_string_pretty(&value).unwrap_or(line)
+    } else {
+        line
+    };
+    Done {
+        line,
+        error,
+        reused,
+    }
+}
+
+fn process_one(input: &Input, opts: &Options, batch: &BatchOptions) -> Done {
+    // Resume: an unchanged file keeps the line it had.
+    if let (Input::File { path, display }, false) = (input, batch.resume.is_empty()) {
+        if let Some((sha, line)) = batch.resume.get(display) {
+            if let Ok(bytes) = std::fs::read(path) {
+                if sha256_hex(&bytes) == *sha {
+                    return done_from_line(line.clone(), batch.pretty, true);
+                }
+            }
+        }
+    }
+    match (&batch.isolation, input) {
+        (Some(iso), Input::File { display, .. })
+            if Format::from_path(display) == Some(Format::Pdf) =>
+        {
+            run_isolated(iso, input, batch.pretty)
+        }
+        _ => done_from_output(&process_input(input, opts), batch.pretty),
+    }
+}
+
+/// Run one input in a child `vnplan __worker` under the limits.
+fn run_isolated(iso: &Isolation, input: &Input, pretty: bool) -> Done {
+    use wait_timeout::ChildExt;
+    let Input::File { path, display } = input else {
+        unreachable!("only files are isolated")
+    };
+    let fail = |kind: DocError| {
+        let bytes = std::fs::read(path).ok();
+        done_from_output(
+            &error_output(display, Format::from_path(display), bytes.as_deref(), &kind),
+            pretty,
+        )
+    };
+    let mut cmd = std::process::Command::new(&iso.exe);
+    cmd.arg("__worker")
+        .args(&iso.worker_args)
+        .arg("--display")
+        .arg(display)
+        .arg(path);
+    cmd.stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null());
+    limit_memory(&mut cmd, iso.max_memory);
+    // Its own process group, so a timeout kills everything it started.
+    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+    let mut child = match cmd.spawn() {
+        Ok(c) => c,
+        Err(e) => {
+            return fail(DocError::Internal(format!(
+                "cannot start the isolated worker {}: {e}",
+                iso.exe.display()
+            )))
+        }
+    };
+    // Read stdout on a thread so a large record cannot block the child.
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stdout.read_to_string(&mut s);
+        s
+    });
+    let status = match child.wait_timeout(iso.timeout) {
+        Ok(Some(status)) => status,
+        Ok(None) => {
+            // SAFETY: kill(2) on the child's process group, which we created.
+            unsafe {
+                libc::kill(-(child.id() as libc::pid_t), libc::SIGKILL);
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+            // The reader ends when the last writer is gone; do not wait for it.
+            drop(reader);
+            return fail(DocError::Timeout(iso.timeout.as_secs()));
+        }
+        Err(e) => {
+            return fail(DocError::Internal(format!(
+                "cannot wait for the worker: {e}"
+            )))
+        }
+    };
+    let out = reader.join().unwrap_or_default();
+    let line = out.lines().next().unwrap_or("").to_string();
+    if status.success() && !line.is_empty() {
+        return done_from_line(line, pretty, false);
+    }
+    use std::os::unix::process::ExitStatusExt;
+    let why = match status.signal() {
+        Some(sig) if sig == libc::SIGKILL || sig == libc::SIGABRT || sig == libc::SIGSEGV => format!(
+            "the PDF parser crashed (signal {sig}: stack overflow, abort or the {} MiB memory limit)",
+            iso.max_memory / (1024 * 1024)
+        ),
+        Some(sig) => format!("the PDF parser was killed by signal {sig}"),
+        None => format!("the PDF worker failed (exit status {})", status.code().unwrap_or(-1)),
+    };
+    fail(DocError::Malformed(why))
+}
+
+/// Limit the child's address space (Unix). Hand-written because no crate
+/// offers a pre-exec rlimit for `std::process::Command`.
+fn limit_memory(cmd: &mut std::process::Command, bytes: u64) {
+    if bytes == 0 {
+        return;
+    }
+    use std::os::unix::process::CommandExt;
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs between
+    // fork and exec here.
+    unsafe {
+        cmd.pre_exec(move || {
+            let lim = libc::rlimit {
+                rlim_cur: bytes as libc::rlim_t,
+                rlim_max: bytes as libc::rlim_t,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
+/// Read the records of a previous output file for `--resume`: by source
+/// path, its sha256 and the line. Error records are not reused (the file
+/// may have been fixed), and unreadable lines are ignored.
+pub fn load_resume(path: &Path) -> std::io::Result<HashMap<String, (String, String)>> {
+    let mut map = HashMap::new();
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(map),
+        Err(e) => return Err(e),
+    };
+    for line in text.lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        if v.get("error").is_some() {
+            continue;
+        }
+        if let (Some(p), Some(sha)) = (v["source"]["path"].as_str(), v["source"]["sha256"].as_str())
+        {
+            map.insert(p.to_string(), (sha.to_string(), line.to_string()));
+        }
+    }
+    Ok(map)
+}
+
+/// Run `inputs`, writing one output line per input to `out` in input
+/// order. `progress` is called after each document.
 pub fn run(
     inputs: &[Input],
     opts: &Options,
-    jobs: usize,
-    pretty: bool,
+    batch: &BatchOptions,
     out: &mut dyn Write,
     progress: &(dyn Fn() + Sync),
 ) -> std::io::Result<Summary> {
+    let jobs = batch.jobs.max(1);
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.max(1))
+        .num_threads(jobs)
         .thread_name(|i| format!("vnplan-{i}"))
         .build()
         .map_err(std::io::Error::other)?;
-    let window = (jobs.max(1) * 4).max(8);
+    let window = (jobs * 4).max(8);
     let mut summary = Summary::default();
     for chunk in inputs.chunks(window) {
-        let lines: Vec<(Output, String)> = pool.install(|| {
+        let done: Vec<Done> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|input| {
-                    let output = process_input(input, opts);
-                    let line = if pretty {
-                        serde_json::to_string_pretty(&output)
-                    } else {
-                        serde_json::to_string(&output)
-                    }
-                    .unwrap_or_else(|e| format!("{{\"error\":{{\"kind\":\"internal\",\"message\":\"cannot serialise: {e}\"}}}}"));
+                    let d = process_one(input, opts, batch);
                     progress();
-                    (output, line)
+                    d
                 })
                 .collect()
         });
-        for (output, line) in lines {
-            match &output {
-                Output::Record(_) => summary.records += 1,
-                Output::Error(e) => summary.errors.push((
-                    e.source.path.clone(),
-                    e.error.kind.clone(),
-                    e.error.message.clone(),
-                )),
+        for d in done {
+            match d.error {
+                None => summary.records += 1,
+                Some(e) => summary.errors.push(e),
             }
-            out.write_all(line.as_bytes())?;
+            if d.reused {
+                summary.reused += 1;
+            }
+            out.write_all(d.line.as_bytes())?;
             out.write_all(b"\n")?;
         }
     }

@@ -23,6 +23,7 @@ fn main() {
         Command::Extract(args) => cli::extract::run(args),
         Command::Normalize(args) => cli::normalize::run(args),
         Command::Schema => cli::schema::run(),
+        Command::Worker(args) => cli::worker::run(args),
     };
     std::process::exit(code);
 }

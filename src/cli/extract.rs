@@ -25,6 +25,19 @@ pub struct Args {
     /// Tone-mark placement in `oa`, `oe`, `uy`.
     #[arg(long = "tone-style", value_enum, default_value_t = ToneArg::Hoa)]
     pub tone_style: ToneArg,
+    /// Wall-clock limit per PDF, in seconds (PDFs are read in a child process).
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    pub timeout: u64,
+    /// Memory limit per PDF worker, in MiB (0 = none).
+    #[arg(long = "max-memory", value_name = "MIB", default_value_t = 4096)]
+    pub max_memory: u64,
+    /// Read PDFs in this process (faster; a crashing PDF then ends the batch).
+    #[arg(long = "no-isolate")]
+    pub no_isolate: bool,
+    /// With -o: reuse the records already in FILE for unchanged inputs
+    /// (same path and sha256) and process only the rest.
+    #[arg(long, requires = "output")]
+    pub resume: bool,
 }
 
 pub fn run(args: Args) -> i32 {
@@ -40,6 +53,32 @@ pub fn run(args: Args) -> i32 {
             .map(|n| n.get())
             .unwrap_or(1)
     });
+    let isolation = if args.no_isolate {
+        None
+    } else {
+        std::env::current_exe().ok().map(|exe| batch::Isolation {
+            exe,
+            timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+            max_memory: args.max_memory * 1024 * 1024,
+            worker_args: vec!["--tone-style".into(), args.tone_style.name().into()],
+        })
+    };
+    let resume = match (&args.output, args.resume) {
+        (Some(path), true) => match batch::load_resume(path) {
+            Ok(map) => map,
+            Err(e) => {
+                eprintln!("vnplan: cannot read {} to resume: {e}", path.display());
+                return EXIT_USAGE;
+            }
+        },
+        _ => Default::default(),
+    };
+    let batch_opts = batch::BatchOptions {
+        jobs,
+        pretty: args.pretty,
+        isolation,
+        resume,
+    };
     let bar = if inputs.len() > 1 && std::io::stderr().is_terminal() {
         let b = ProgressBar::new(inputs.len() as u64);
         b.set_style(
@@ -59,11 +98,9 @@ pub fn run(args: Args) -> i32 {
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            batch::run(&inputs, &opts, jobs, args.pretty, &mut out, &tick)
+            batch::run(&inputs, &opts, &batch_opts, &mut out, &tick)
         }
-        Some(path) => write_atomically(path, |w| {
-            batch::run(&inputs, &opts, jobs, args.pretty, w, &tick)
-        }),
+        Some(path) => write_atomically(path, |w| batch::run(&inputs, &opts, &batch_opts, w, &tick)),
     };
     if let Some(b) = &bar {
         b.finish_and_clear();
@@ -123,6 +160,12 @@ fn report(summary: &Summary, walk: &batch::WalkReport) -> i32 {
         for (_, _, message) in summary.errors.iter().take(20) {
             eprintln!("  error: {message}");
         }
+    }
+    if summary.reused > 0 {
+        eprintln!(
+            "vnplan: {} record(s) reused from the previous output (unchanged files)",
+            summary.reused
+        );
     }
     if !walk.skipped.is_empty() {
         eprintln!(

@@ -4,6 +4,7 @@
 pub mod extract;
 pub mod normalize;
 pub mod schema;
+pub mod worker;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use vnplan::normalize::ToneStyle;
@@ -34,6 +35,10 @@ pub enum Command {
     Normalize(normalize::Args),
     /// Print the JSON Schema of an output line.
     Schema,
+    /// (internal) Process one file and print its output line; used to
+    /// isolate PDF parsing in a child process.
+    #[command(name = "__worker", hide = true)]
+    Worker(worker::Args),
 }
 
 /// Tone-mark placement in `oa`, `oe`, `uy`, named by example.
@@ -48,6 +53,17 @@ pub enum ToneArg {
     Hoaf,
     /// Leave tone marks as written.
     Keep,
+}
+
+impl ToneArg {
+    /// The value's name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            ToneArg::Hoa => "hòa",
+            ToneArg::Hoaf => "hoà",
+            ToneArg::Keep => "keep",
+        }
+    }
 }
 
 impl From<ToneArg> for ToneStyle {

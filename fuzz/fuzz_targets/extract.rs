@@ -1,0 +1,9 @@
+#![no_main]
+//! extract: any bytes through the whole text pipeline (`process_bytes` with
+//! a `.txt` name). Errors are fine; panics are not.
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let _ = vnplan::process_bytes("fuzz.txt", data, None, &vnplan::Options::default());
+});

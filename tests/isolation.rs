@@ -1,0 +1,153 @@
+//! Batch guarantees: PDFs run in a child process under a time and memory
+//! limit (tested with stand-in workers that hang, crash or answer), every
+//! input yields one line, and `--resume` reuses unchanged records.
+
+use assert_cmd::Command;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use vnplan::batch::{self, BatchOptions, Input, Isolation};
+
+fn script(dir: &Path, name: &str, body: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
+    p
+}
+
+fn run_with(exe: PathBuf, timeout: Duration, input: &Path) -> serde_json::Value {
+    let iso = Isolation {
+        exe,
+        timeout,
+        max_memory: 0,
+        worker_args: vec![],
+    };
+    let opts = BatchOptions {
+        jobs: 1,
+        pretty: false,
+        isolation: Some(iso),
+        resume: Default::default(),
+    };
+    let inputs = vec![Input::File {
+        path: input.to_path_buf(),
+        display: input.display().to_string(),
+    }];
+    let mut out = Vec::new();
+    batch::run(
+        &inputs,
+        &vnplan::Options::default(),
+        &opts,
+        &mut out,
+        &|| {},
+    )
+    .unwrap();
+    serde_json::from_slice(&out).unwrap()
+}
+
+#[test]
+fn a_hanging_worker_costs_one_timeout_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("hangs.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4 whatever").unwrap();
+    let exe = script(dir.path(), "hang", "sleep 30");
+    let started = std::time::Instant::now();
+    let v = run_with(exe, Duration::from_secs(1), &pdf);
+    assert_eq!(v["error"]["kind"], "timeout");
+    assert!(v["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("hangs.pdf"));
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "the worker was not killed"
+    );
+}
+
+#[test]
+fn a_crashing_worker_costs_one_malformed_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("crashes.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4 whatever").unwrap();
+    let exe = script(dir.path(), "crash", "kill -ABRT $$");
+    let v = run_with(exe, Duration::from_secs(10), &pdf);
+    assert_eq!(v["error"]["kind"], "malformed");
+    assert!(
+        v["error"]["message"].as_str().unwrap().contains("crashed"),
+        "{v}"
+    );
+    assert!(v["source"]["sha256"].is_string());
+}
+
+#[test]
+fn the_real_worker_gives_the_in_process_record() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let pdf = corpus.join("002_3ccb0559b1a8a418.pdf");
+    let exe = PathBuf::from(env!("CARGO_BIN_EXE_vnplan"));
+    let isolated = run_with(exe, Duration::from_secs(60), &pdf);
+    let direct = serde_json::to_value(batch::process_input(
+        &Input::File {
+            path: pdf.clone(),
+            display: pdf.display().to_string(),
+        },
+        &vnplan::Options::default(),
+    ))
+    .unwrap();
+    assert_eq!(isolated, direct);
+}
+
+#[test]
+fn resume_reuses_unchanged_records_and_redoes_changed_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    for f in [
+        "000_cc024a2e262e9e8b.txt",
+        "002_3ccb0559b1a8a418.txt",
+        "004_5d482c3e998a6817.txt",
+    ] {
+        std::fs::copy(corpus.join(f), inputs.join(f)).unwrap();
+    }
+    let out = dir.path().join("out.jsonl");
+    let vnplan = || Command::cargo_bin("vnplan").unwrap();
+    vnplan()
+        .args([
+            "extract",
+            inputs.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    // Change one input, add another.
+    let changed = inputs.join("002_3ccb0559b1a8a418.txt");
+    let mut text = std::fs::read_to_string(&changed).unwrap();
+    text.push_str("\nHoàn thành trước ngày 30/6/2024.\n");
+    std::fs::write(&changed, text).unwrap();
+    std::fs::copy(
+        corpus.join("003_a4ed769a8ef47ae9.txt"),
+        inputs.join("003_a4ed769a8ef47ae9.txt"),
+    )
+    .unwrap();
+    let assert = vnplan()
+        .args([
+            "extract",
+            inputs.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--resume",
+        ])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("2 record(s) reused"), "{stderr}");
+    // The resumed file equals a fresh run over the same inputs.
+    let fresh = vnplan()
+        .args(["extract", inputs.to_str().unwrap()])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(std::fs::read(&out).unwrap(), fresh);
+}
