@@ -1,0 +1,65 @@
+//! Whole-batch benchmark: throughput and peak memory of `vnplan extract`
+//! on 1,000 and 10,000 files (copies of the bundled text plans), to show
+//! that memory does not grow with the size of the batch.
+//!
+//! Run: `cargo bench --bench batch` (builds and runs the release binary;
+//! about a minute on 2 cores). Set `VNPLAN_BENCH_SIZES=1000,10000` to
+//! choose the batch sizes.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn binary() -> PathBuf {
+    let status = std::process::Command::new(env!("CARGO"))
+        .args(["build", "--release", "--quiet", "--bin", "vnplan"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .expect("cargo build");
+    assert!(status.success());
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/vnplan")
+}
+
+/// Run the binary and return (seconds, peak RSS in KiB) of that child alone.
+fn measure(bin: &Path, dir: &Path) -> (f64, i64) {
+    let started = Instant::now();
+    let child = std::process::Command::new(bin)
+        .args(["extract", "--no-isolate", dir.to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn vnplan");
+    let mut status = 0;
+    // SAFETY: plain wait4(2) on our own child; rusage is zero-initialised.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe {
+        libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage);
+    }
+    (started.elapsed().as_secs_f64(), usage.ru_maxrss)
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::var("VNPLAN_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000]);
+    let bin = binary();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut texts: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    texts.sort();
+    println!("{:>8} {:>9} {:>10} {:>12}", "files", "seconds", "docs/s", "peak RSS MiB");
+    for n in sizes {
+        let dir = tempfile::tempdir().unwrap();
+        let mut bytes = 0u64;
+        for i in 0..n {
+            let src = &texts[i % texts.len()];
+            let dst = dir.path().join(format!("{:05}_{}", i, src.file_name().unwrap().to_string_lossy()));
+            bytes += std::fs::copy(src, dst).unwrap();
+        }
+        let (secs, rss_kib) = measure(&bin, dir.path());
+        println!("{n:>8} {secs:>9.2} {:>10.0} {:>12.1}   ({:.1} MiB of text)", n as f64 / secs, rss_kib as f64 / 1024.0, bytes as f64 / 1048576.0);
+    }
+}
