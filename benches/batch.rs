@@ -50,16 +50,28 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     texts.sort();
-    println!("{:>8} {:>9} {:>10} {:>12}", "files", "seconds", "docs/s", "peak RSS MiB");
+    println!(
+        "{:>8} {:>9} {:>10} {:>12}",
+        "files", "seconds", "docs/s", "peak RSS MiB"
+    );
     for n in sizes {
         let dir = tempfile::tempdir().unwrap();
         let mut bytes = 0u64;
         for i in 0..n {
             let src = &texts[i % texts.len()];
-            let dst = dir.path().join(format!("{:05}_{}", i, src.file_name().unwrap().to_string_lossy()));
+            let dst = dir.path().join(format!(
+                "{:05}_{}",
+                i,
+                src.file_name().unwrap().to_string_lossy()
+            ));
             bytes += std::fs::copy(src, dst).unwrap();
         }
         let (secs, rss_kib) = measure(&bin, dir.path());
-        println!("{n:>8} {secs:>9.2} {:>10.0} {:>12.1}   ({:.1} MiB of text)", n as f64 / secs, rss_kib as f64 / 1024.0, bytes as f64 / 1048576.0);
+        println!(
+            "{n:>8} {secs:>9.2} {:>10.0} {:>12.1}   ({:.1} MiB of text)",
+            n as f64 / secs,
+            rss_kib as f64 / 1024.0,
+            bytes as f64 / 1048576.0
+        );
     }
 }

@@ -61,6 +61,7 @@ pub fn process_bytes(
         pages: raw.pages,
         encoding: raw.encoding.clone(),
         backend: raw.backend.to_string(),
+        text_quality: raw.quality.map(|q| (q * 1000.0).round() / 1000.0),
     };
     let mut record = assemble(&norm, &outline, source);
     for (code, message) in raw.warnings {

@@ -41,8 +41,12 @@ pub struct Source {
     /// Detected text encoding (`utf-8`, `utf-16le`, `tcvn3`, …); absent for PDF.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
-    /// Text extraction backend (`pdf-extract`, `text`, `docx`).
+    /// Text extraction backend (`pdf-extract`, `pdftotext`, `text`, `docx`).
     pub backend: String,
+    /// PDF text-layer quality, 0 (garbage) .. 1 (clean), as measured by the
+    /// gate that decides whether to try a second extractor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_quality: Option<f64>,
 }
 
 /// The signature block (Decree 30/2020, box 7).

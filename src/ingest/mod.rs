@@ -58,6 +58,8 @@ pub struct RawText {
     pub pages: Option<usize>,
     /// Which extractor produced the text.
     pub backend: &'static str,
+    /// Text-layer quality score of a PDF, 0 (garbage) .. 1 (clean).
+    pub quality: Option<f64>,
     /// Things the user should know (ambiguous encoding, weak text layer…).
     pub warnings: Vec<(String, String)>,
 }
@@ -80,6 +82,7 @@ pub fn ingest(bytes: &[u8], format: Format) -> Result<RawText, DocError> {
                 page_starts: Vec::new(),
                 pages: None,
                 backend: "text",
+                quality: None,
                 warnings: decoded
                     .warnings
                     .into_iter()

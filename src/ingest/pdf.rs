@@ -34,10 +34,196 @@ pub fn extract(bytes: &[u8]) -> Result<RawText, DocError> {
     if pages.iter().all(|p| p.trim().is_empty()) {
         return Err(DocError::ImageOnly);
     }
+    let ours = DocQuality::of(&pages);
+    let mut chosen = (pages, "pdf-extract", ours.clone());
+    let mut notes = Vec::new();
+    if !ours.passes() {
+        // A weak text layer (fonts without usable ToUnicode, a producer that
+        // switched fonts mid-word): try poppler's pdftotext when installed,
+        // and keep whichever text is better. pdf-extract stays preferred
+        // where both are clean (pdftotext drops a hyphen at a line end:
+        // `34/NQ-` + `HĐND` → `34/NQHĐND`).
+        match pdftotext(bytes) {
+            Some(theirs) => {
+                let q = DocQuality::of(&theirs);
+                notes.push(format!("weak text layer (score {:.2}); pdftotext scored {:.2}", ours.score, q.score));
+                if q.score > ours.score {
+                    chosen = (theirs, "pdftotext", q);
+                }
+            }
+            None => notes.push(format!(
+                "weak text layer (score {:.2}, {} of {} pages below the gate); install poppler-utils (pdftotext) for a second extractor",
+                ours.score,
+                ours.weak_pages.len(),
+                ours.pages
+            )),
+        }
+    }
+    let (pages, backend, quality) = chosen;
+    // Glyph codes instead of text: no extractor can help, only OCR. (Text
+    // that is garbled but made of letters is kept, with its warning.)
+    if (quality.letters_share < 0.5 || quality.noise_share > 0.25) && quality.chars >= 50 {
+        return Err(DocError::UnsupportedFont(format!(
+            "the text layer is not readable text (letters {:.0}%, words with symbols inside {:.0}%): its fonts have no usable Unicode mapping; OCR is needed",
+            100.0 * quality.letters_share,
+            100.0 * quality.noise_share
+        )));
+    }
     let mut raw = assemble(pages);
+    raw.backend = backend;
+    raw.quality = Some(quality.score);
     raw.warnings
         .extend(problems.into_iter().map(|p| ("pdf_page".to_string(), p)));
+    raw.warnings
+        .extend(notes.into_iter().map(|n| ("text_quality".to_string(), n)));
     Ok(raw)
+}
+
+/// How much a text layer looks like real text, per page and overall.
+#[derive(Debug, Clone)]
+struct DocQuality {
+    /// 0 (garbage) .. 1 (clean).
+    score: f64,
+    pages: usize,
+    weak_pages: Vec<usize>,
+    letters_share: f64,
+    /// Share of words with symbols inside them (glyph codes read as ASCII).
+    noise_share: f64,
+    chars: usize,
+}
+
+/// A page fails the gate when a quarter of its words are single letters
+/// (accents pushed apart: `l ậ p`), when letters are under half of its
+/// visible characters (glyph codes without Unicode), or when replacement
+/// and private-use characters show up.
+fn page_score(text: &str) -> (f64, usize, usize, usize, usize) {
+    let mut visible = 0usize;
+    let mut letters = 0usize;
+    let mut bad = 0usize;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        visible += 1;
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+        if c == '\u{FFFD}' || ('\u{E000}'..='\u{F8FF}').contains(&c) {
+            bad += 1;
+        }
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let singles = words
+        .iter()
+        .filter(|w| w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+        .count();
+    // Glyph codes read as ASCII give words with symbols inside (`&,$`,
+    // `)*%+`); real text, Vietnamese or not, keeps them at word edges.
+    let noisy = words.iter().filter(|w| has_inner_symbol(w)).count();
+    if visible == 0 {
+        return (1.0, 0, 0, 0, 0);
+    }
+    let letter_share = letters as f64 / visible as f64;
+    let enough = words.len() >= 20;
+    let single_share = if enough {
+        singles as f64 / words.len() as f64
+    } else {
+        0.0
+    };
+    let noise_share = if enough {
+        noisy as f64 / words.len() as f64
+    } else {
+        0.0
+    };
+    let bad_share = bad as f64 / visible as f64;
+    let score = (letter_share.min(0.75) / 0.75)
+        * (1.0 - (single_share * 2.0).min(1.0))
+        * (1.0 - (noise_share * 2.0).min(1.0))
+        * (1.0 - (bad_share * 10.0).min(1.0));
+    (score, letters, visible, noisy, words.len())
+}
+
+fn has_inner_symbol(word: &str) -> bool {
+    // Quotes, brackets and sentence punctuation may stand at a word's
+    // edges; a bullet or a percentage (`90%`) is ordinary text.
+    let w = word.trim_matches(|c: char| "\"'()[],.;:".contains(c));
+    if w.len() <= 1
+        || (w.ends_with('%')
+            && w[..w.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
+    {
+        return false;
+    }
+    w.chars().any(|c| "!#$%&*+<=>?@[\\]^_`{|}~\"".contains(c))
+}
+
+impl DocQuality {
+    fn of(pages: &[String]) -> DocQuality {
+        let mut weak = Vec::new();
+        let (mut letters, mut visible, mut weighted) = (0usize, 0usize, 0.0f64);
+        let (mut noisy, mut words) = (0usize, 0usize);
+        for (i, p) in pages.iter().enumerate() {
+            let (score, l, v, n, w) = page_score(p);
+            noisy += n;
+            words += w;
+            if v > 0 && score < 0.6 {
+                weak.push(i + 1);
+            }
+            letters += l;
+            visible += v;
+            weighted += score * v as f64;
+        }
+        DocQuality {
+            score: if visible == 0 {
+                1.0
+            } else {
+                weighted / visible as f64
+            },
+            pages: pages.len(),
+            weak_pages: weak,
+            letters_share: if visible == 0 {
+                1.0
+            } else {
+                letters as f64 / visible as f64
+            },
+            noise_share: if words == 0 {
+                0.0
+            } else {
+                noisy as f64 / words as f64
+            },
+            chars: visible,
+        }
+    }
+
+    fn passes(&self) -> bool {
+        self.weak_pages.is_empty()
+    }
+}
+
+/// Re-extract with poppler's `pdftotext` when it is installed.
+fn pdftotext(bytes: &[u8]) -> Option<Vec<String>> {
+    let dir = tempfile::tempdir().ok()?;
+    let input = dir.path().join("in.pdf");
+    std::fs::write(&input, bytes).ok()?;
+    let out = std::process::Command::new("pdftotext")
+        .arg("-enc")
+        .arg("UTF-8")
+        .arg(&input)
+        .arg("-")
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    // pdftotext ends every page with a form feed.
+    let mut pages: Vec<String> = text.split('\x0c').map(str::to_string).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    Some(pages)
 }
 
 fn is_encrypted(bytes: &[u8]) -> bool {
@@ -277,6 +463,7 @@ fn assemble(pages: Vec<String>) -> RawText {
         page_starts,
         pages: Some(pages.len()),
         backend: "pdf-extract",
+        quality: None,
         warnings: Vec::new(),
     }
 }

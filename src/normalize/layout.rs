@@ -61,7 +61,12 @@ static ENDS_WITH_YEAR: LazyLock<Regex> =
 
 /// Build the normalised text: returns (text, raw offset per char, raw line
 /// starts, paragraph count).
-pub fn build(raw: &str, style: ToneStyle, strip_md: bool) -> (String, Vec<u32>, Vec<u32>, usize) {
+pub fn build(
+    raw: &str,
+    page_starts: &[usize],
+    style: ToneStyle,
+    strip_md: bool,
+) -> (String, Vec<u32>, Vec<u32>, usize) {
     let mut line_starts = vec![0u32];
     let mut lines: Vec<Line> = Vec::new();
     let mut raw_line: Vec<(char, u32)> = Vec::new();
@@ -89,9 +94,12 @@ pub fn build(raw: &str, style: ToneStyle, strip_md: bool) -> (String, Vec<u32>, 
     }
     finish(&mut raw_line, pos, &mut lines);
 
+    let running = running_lines(&lines, page_starts);
     let lines: Vec<Line> = lines
         .into_iter()
-        .filter(|l| !PAGE_FURNITURE.is_match(&l.text()))
+        .enumerate()
+        .filter(|(i, l)| !running.contains(i) && !PAGE_FURNITURE.is_match(&l.text()))
+        .map(|(_, l)| l)
         .collect();
     let texts: Vec<String> = lines.iter().map(Line::text).collect();
     let wrap = WrapModel::measure(&texts);
@@ -124,6 +132,47 @@ pub fn build(raw: &str, style: ToneStyle, strip_md: bool) -> (String, Vec<u32>, 
         paragraphs += 1;
     }
     (text, offsets, line_starts, paragraphs)
+}
+
+/// Running headers and footers: a line that opens (or closes) at least two
+/// pages with the same text, digits aside (`Kế hoạch số 12/KH-UBND`,
+/// `Trang 2/7`). Returns the indices of those lines.
+fn running_lines(lines: &[Line], page_starts: &[usize]) -> Vec<usize> {
+    if page_starts.len() < 2 || lines.is_empty() {
+        return Vec::new();
+    }
+    let page_of = |l: &Line| page_starts.partition_point(|&p| p as u32 <= l.chars[0].1);
+    let shape = |l: &Line| -> String {
+        l.text()
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect()
+    };
+    let mut firsts: Vec<usize> = Vec::new();
+    let mut lasts: Vec<usize> = Vec::new();
+    let mut prev_page = usize::MAX;
+    for (i, l) in lines.iter().enumerate() {
+        let p = page_of(l);
+        if p != prev_page {
+            firsts.push(i);
+            if i > 0 {
+                lasts.push(i - 1);
+            }
+            prev_page = p;
+        }
+    }
+    lasts.push(lines.len() - 1);
+    let mut out = Vec::new();
+    for group in [&firsts, &lasts] {
+        for &i in group.iter() {
+            let sh = shape(&lines[i]);
+            let repeats = group.iter().filter(|&&j| shape(&lines[j]) == sh).count();
+            if repeats >= 2 && sh.chars().count() <= 80 {
+                out.push(i);
+            }
+        }
+    }
+    out
 }
 
 /// Trim the line and collapse runs of spaces to one (tabs are kept: they
@@ -299,7 +348,7 @@ mod tests {
     use super::*;
 
     fn norm(raw: &str) -> String {
-        build(raw, ToneStyle::Hoa, carries_markdown(raw)).0
+        build(raw, &[], ToneStyle::Hoa, carries_markdown(raw)).0
     }
 
     #[test]
@@ -338,7 +387,7 @@ mod tests {
     #[test]
     fn offsets_map_every_char() {
         let raw = "Căn cứ Quyết  định số 1360/QĐ-\nUBND ngày 28/7/2022;";
-        let (text, offs, _, _) = build(raw, ToneStyle::Hoa, false);
+        let (text, offs, _, _) = build(raw, &[], ToneStyle::Hoa, false);
         assert_eq!(text.chars().count(), offs.len());
         let raw_chars: Vec<char> = raw.chars().collect();
         for (c, o) in text.chars().zip(&offs) {

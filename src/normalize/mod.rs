@@ -75,7 +75,7 @@ pub fn normalize(raw: &str, page_starts: &[usize], opts: &NormalizeOptions) -> N
         .strip_markdown
         .unwrap_or_else(|| layout::carries_markdown(raw));
     let (text, raw_offsets, raw_line_starts, paragraphs) =
-        layout::build(raw, opts.tone_style, strip_md);
+        layout::build(raw, page_starts, opts.tone_style, strip_md);
     Normalized {
         text,
         raw_offsets,

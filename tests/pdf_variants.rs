@@ -1,0 +1,102 @@
+//! PDFs from other producers and layouts than the corpus: Word-like
+//! Identity-H fonts, a two-column header, running headers and page numbers,
+//! and a font without Vietnamese glyphs (recovered by pdftotext when it is
+//! installed, reported as a weak text layer otherwise).
+
+use serde_json::Value;
+use std::path::Path;
+
+fn record(name: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/pdf-variants")
+        .join(name);
+    let bytes = std::fs::read(&path).unwrap();
+    let r = vnplan::process_bytes(name, &bytes, None, &vnplan::Options::default())
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    serde_json::to_value(r).unwrap()
+}
+
+#[test]
+fn identity_h_fonts_read_cleanly() {
+    let r = record("word_like_identity_h.pdf");
+    assert_eq!(r["document"]["number"], "30/KH-UBND");
+    assert_eq!(r["document"]["issuer"], "Ủy ban nhân dân xã Quang Trung");
+    assert_eq!(r["document"]["date"], "2024-03-06");
+    let nums: Vec<u64> = r["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["number"].as_u64())
+        .collect();
+    assert!(nums.len() >= 19, "{nums:?}");
+    assert!(r["source"]["text_quality"].as_f64().unwrap() > 0.9);
+}
+
+#[test]
+fn two_column_header_is_split() {
+    let r = record("two_column_header.pdf");
+    let d = &r["document"];
+    assert_eq!(d["issuer"], "Ủy ban nhân dân huyện Đăk Hà");
+    assert_eq!(d["number"], "12/KH-UBND");
+    assert_eq!(
+        (d["place"].as_str(), d["date"].as_str()),
+        (Some("Đăk Hà"), Some("2024-03-05"))
+    );
+    assert_eq!(d["signer"]["name"], "Nguyễn Văn A");
+    assert_eq!(d["signer"]["authority"], "TM.");
+}
+
+#[test]
+fn running_headers_and_page_numbers_are_furniture() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pdf-variants/page_numbers.pdf");
+    let raw = vnplan::ingest::ingest(&std::fs::read(&path).unwrap(), vnplan::ingest::Format::Pdf)
+        .unwrap();
+    let norm = vnplan::normalize::normalize(&raw.text, &raw.page_starts, &Default::default());
+    assert!(
+        !norm.text.contains("Kế hoạch số 12/KH-UBND"),
+        "running header left in the text"
+    );
+    assert!(
+        !norm
+            .text
+            .lines()
+            .any(|l| l.trim().chars().all(|c| c.is_ascii_digit())),
+        "a page number is left"
+    );
+    let r = record("page_numbers.pdf");
+    assert_eq!(r["source"]["pages"], 3);
+    let pages: Vec<u64> = r["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["page"].as_u64().unwrap())
+        .collect();
+    assert!(
+        pages.contains(&1) && pages.iter().any(|&p| p > 1),
+        "{pages:?}"
+    );
+}
+
+#[test]
+fn font_fallback_is_recovered_or_flagged() {
+    let r = record("font_fallback.pdf");
+    let warnings: Vec<&str> = r["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert!(warnings.contains(&"text_quality"), "{warnings:?}");
+    let has_pdftotext = std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok();
+    if has_pdftotext {
+        assert_eq!(r["source"]["backend"], "pdftotext");
+        assert_eq!(r["document"]["issuer"], "Ủy ban nhân dân xã Quang Trung");
+        assert_eq!(r["document"]["number"], "30/KH-UBND");
+    } else {
+        assert_eq!(r["source"]["backend"], "pdf-extract");
+        assert!(r["source"]["text_quality"].as_f64().unwrap() < 0.6);
+    }
+}
