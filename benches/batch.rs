@@ -22,6 +22,7 @@ fn binary() -> PathBuf {
 /// Run the binary and return (seconds, peak RSS in KiB) of that child alone.
 fn measure(bin: &Path, dir: &Path) -> (f64, i64) {
     let started = Instant::now();
+    #[allow(clippy::zombie_processes)] // reaped by wait4 below, with its rusage
     let child = std::process::Command::new(bin)
         .args(["extract", "--no-isolate", dir.to_str().unwrap()])
         .stdout(std::process::Stdio::null())
