@@ -16,7 +16,7 @@ pub enum DocError {
     Empty,
     #[error("unsupported format: {0}")]
     UnsupportedFormat(String),
-    #[error("the PDF is encrypted and needs a user password")]
+    #[error("the file is encrypted and needs a password to open")]
     Encrypted,
     #[error("the PDF has no text layer (scanned image?); OCR is needed")]
     ImageOnly,

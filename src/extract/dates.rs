@@ -161,6 +161,10 @@ re!(
     r"(?i)(?:số\s+)?\d+(?:/\d{4})?[/-][\p{Lu}Đ][\p{L}&]*(?:[/-][\p{Lu}Đ][\p{L}&]*)*\s*,?\s*(?:ban\s+hành\s+)?$"
 );
 re!(
+    BEFORE_DUE_ON,
+    r"(?i)\b(?:nộp|gửi|báo\s+cáo|hoàn\s+thành|hoàn\s+tất)\b[^.;:]{0,60}?\bvào\s+(?:ngày\s*)?$"
+);
+re!(
     BEFORE_DEADLINE,
     r"(?i)(trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất|hạn\s+chót|đến\s+hết|hoàn\s+thành\s+trong|hoàn\s+thành|xong\s+trong|thực\s+hiện\s+trong|trong)\s*(?:ngày|tháng|năm|quý)?\s*$"
 );
@@ -880,6 +884,10 @@ fn role_of(p: &str, f: &Found, kind: &str, value: &str) -> (&'static str, Option
     };
     if BEFORE_REFERENCE.is_match(&tail) {
         return ("reference", None);
+    }
+    // `nộp báo cáo … vào ngày 15/3/2024`: due on that day.
+    if kind != "recurring" && BEFORE_DUE_ON.is_match(&tail) {
+        return ("deadline", Some("on"));
     }
     if let Some(c) = BEFORE_DEADLINE.captures(&tail) {
         let w = c[1].to_lowercase();

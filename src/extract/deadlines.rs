@@ -139,5 +139,11 @@ mod tests {
         assert_eq!(t[0].0, "Yêu cầu UBND các xã báo cáo nhanh kết quả");
         assert_eq!(t[1].0, "báo cáo tổng hợp kết quả thực hiện");
         assert_eq!(t[1].1, "2024-02-25");
+        let t = tasks("- Các xã nộp báo cáo kết quả về huyện vào ngày 15/3/2024.");
+        assert_eq!((t[0].1.as_str(), t[0].2.as_str()), ("2024-03-15", "on"));
+        let t = tasks("Báo cáo kết quả chậm nhất ngày 10/4/2024.");
+        assert_eq!(t[0].2, "by");
+        let t = tasks("Tổ chức Lễ ra quân vào lúc 08h30, thứ Ba, ngày 20 tháng 02 năm 2024.");
+        assert!(t.is_empty(), "an event is not a deadline: {t:?}");
     }
 }

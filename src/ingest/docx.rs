@@ -1322,11 +1322,20 @@ struct Cell {
 /// Open containers, innermost last.
 enum Frame {
     Para(Para),
-    Run { hidden: bool },
-    Table { rows: Vec<String> },
-    Row { cells: Vec<String>, deleted: bool },
+    Run {
+        hidden: bool,
+    },
+    Table {
+        rows: Vec<String>,
+    },
+    Row {
+        cells: Vec<Vec<String>>,
+        deleted: bool,
+    },
     Cell(Cell),
-    TextBox { lines: Vec<String> },
+    TextBox {
+        lines: Vec<String>,
+    },
 }
 
 /// Text of paragraphs whose mark was deleted, waiting to be joined to the
@@ -1675,24 +1684,33 @@ impl<'a, 'w> Walker<'a, 'w> {
                 if c.deleted {
                     return;
                 }
-                let text = if c.continuation {
-                    String::new()
-                } else {
-                    c.parts.join(" ")
-                };
+                let parts = if c.continuation { Vec::new() } else { c.parts };
                 match self.frames.last_mut() {
-                    Some(Frame::Row { cells, .. }) => cells.push(text),
-                    _ => self.deliver(vec![text]),
+                    Some(Frame::Row { cells, .. }) => cells.push(parts),
+                    _ => self.deliver(vec![parts.join(" ")]),
                 }
             }
             Frame::Row { cells, deleted } => {
                 if deleted {
                     return;
                 }
-                let line = cells.join("\t");
+                // A layout row (the header's issuer and motto, the
+                // recipients beside the signature) keeps each cell's lines,
+                // cell after cell, as Word's own PDF export reads them; a
+                // data row (one paragraph per cell) is one tab-separated line.
+                let layout = cells.iter().any(|c| c.len() >= 2);
+                let lines: Vec<String> = if layout {
+                    cells.into_iter().flatten().collect()
+                } else {
+                    vec![cells
+                        .iter()
+                        .map(|c| c.join(" "))
+                        .collect::<Vec<_>>()
+                        .join("\t")]
+                };
                 match self.frames.last_mut() {
-                    Some(Frame::Table { rows }) => rows.push(line),
-                    _ => self.deliver(vec![line]),
+                    Some(Frame::Table { rows }) => rows.extend(lines),
+                    _ => self.deliver(lines),
                 }
             }
             Frame::Table { rows: lines } | Frame::TextBox { lines } => self.deliver(lines),
@@ -1760,13 +1778,11 @@ impl<'a, 'w> Walker<'a, 'w> {
                         .map(|l| flatten(l))
                         .filter(|l| !l.trim().is_empty()),
                 ),
-                Frame::Row { cells, .. } => cells.push(
-                    lines
-                        .iter()
-                        .map(|l| flatten(l))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                ),
+                Frame::Row { cells, .. } => cells.push(vec![lines
+                    .iter()
+                    .map(|l| flatten(l))
+                    .collect::<Vec<_>>()
+                    .join(" ")]),
             }
             return;
         }
@@ -1949,7 +1965,13 @@ mod tests {
             // noBreakHyphen → "-", field result kept, instruction dropped.
             "Giao Văn phòng HĐND-UBND xã theo dõi, đôn đốc; chi tiết tại Phụ lục kèm theo.",
             // Signature table: cell paragraphs joined by spaces.
-            "Nơi nhận: - UBND huyện; - Lưu: VT.\tTM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn An",
+            // A layout row keeps its cells' lines, cell after cell.
+            "Nơi nhận:",
+            "- UBND huyện;",
+            "- Lưu: VT.",
+            "TM. ỦY BAN NHÂN DÂN",
+            "CHỦ TỊCH",
+            "Nguyễn Văn An",
             // A paragraph holding only a page break.
             "",
             "",
@@ -1981,7 +2003,10 @@ mod tests {
     fn plan_made_by_python_docx_uses_style_numbering() {
         let (got, warnings) = lines("plan_python_docx.docx");
         let want = [
-            "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+            "ỦY BAN NHÂN DÂN",
+            "XÃ TÂN PHÚ",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
             "Số: 15/KH-UBND\tTân Phú, ngày 05 tháng 3 năm 2024",
             "KẾ HOẠCH",
             "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2024",
@@ -2043,7 +2068,12 @@ mod tests {
             "Nội dung mới",
             "Không đổi",
             "Nội dung\tĐơn vị",
-            "Kiểm tra định kỳ\tPhối hợp: Thôn Đông Thôn Tây Hội Nông dân Đoàn Thanh niên Dòng một dòng hai",
+            "Kiểm tra",
+            "định kỳ",
+            "Phối hợp:",
+            "Thôn Đông Thôn Tây",
+            "Hội Nông dân Đoàn Thanh niên",
+            "Dòng một dòng hai",
         ];
         assert_eq!(got, want);
         assert_eq!(

@@ -154,4 +154,29 @@ mod tests {
         assert_eq!(name_of(17), Some("Môi trường và an toàn thực phẩm"));
         assert_eq!(NATIONAL_CRITERIA.len(), 19);
     }
+
+    #[test]
+    fn every_entry_round_trips() {
+        for (i, (n, canon, names)) in NATIONAL_CRITERIA.iter().enumerate() {
+            assert_eq!(*n as usize, i + 1, "numbers are 1..=19 in order");
+            assert_eq!(by_name(canon), Some((*n, *canon)), "{canon}");
+            assert_eq!(
+                by_name(&canon.to_uppercase()),
+                Some((*n, *canon)),
+                "{canon} in capitals"
+            );
+            for name in *names {
+                assert_eq!(by_name(name).map(|x| x.0), Some(*n), "{name}");
+            }
+        }
+        for not in [
+            "Tiêu chí",
+            "nông thôn mới",
+            "Khu dân cư nông thôn kiểu mẫu",
+            "Trường Tiểu học",
+            "giao",
+        ] {
+            assert_eq!(by_name(not), None, "{not}");
+        }
+    }
 }

@@ -102,6 +102,13 @@ pub fn parse_tail(text: &str, paras: &[Para], body_start: usize) -> Tail {
         (Some(a), None) | (None, Some(a)) => a,
         (None, None) => n,
     };
+    // An annex with no signature before it (drafts, extracts) still ends
+    // the body.
+    let annex_at = find(&|p| p.to_lowercase().starts_with("phụ lục") && is_caps(p));
+    let (tail_start, annex_only) = match annex_at {
+        Some(a) if a < tail_start => (a, true),
+        _ => (tail_start, false),
+    };
     let closing = (body_start..tail_start)
         .rev()
         .take(4)
@@ -130,12 +137,16 @@ pub fn parse_tail(text: &str, paras: &[Para], body_start: usize) -> Tail {
     }
 
     let signature = sig_at.map(|s| parse_signature(text, paras, s));
-    let annex_from = signature
-        .as_ref()
-        .map(|s| s.next_para)
-        .unwrap_or(n)
-        .max(after_recipients)
-        .max(tail_start);
+    let annex_from = if annex_only {
+        tail_start
+    } else {
+        signature
+            .as_ref()
+            .map(|s| s.next_para)
+            .unwrap_or(n)
+            .max(after_recipients)
+            .max(tail_start)
+    };
     let annexes = parse_annexes(text, paras, annex_from);
     Tail {
         body_end,
