@@ -18,8 +18,10 @@ pub enum DocError {
     UnsupportedFormat(String),
     #[error("the file is encrypted and needs a password to open")]
     Encrypted,
-    #[error("the PDF has no text layer (scanned image?); OCR is needed")]
+    #[error("the PDF has no text layer (scanned image?); OCR is needed (vnplan extract --ocr)")]
     ImageOnly,
+    #[error("{0}")]
+    OcrUnavailable(String),
     #[error("malformed input: {0}")]
     Malformed(String),
     #[error("the fonts carry no usable Unicode mapping (ToUnicode): {0}")]
@@ -42,7 +44,7 @@ impl DocError {
             DocError::Empty => "empty",
             DocError::UnsupportedFormat(_) => "unsupported_format",
             DocError::Encrypted => "encrypted",
-            DocError::ImageOnly => "image_only",
+            DocError::ImageOnly | DocError::OcrUnavailable(_) => "image_only",
             DocError::Malformed(_) => "malformed",
             DocError::UnsupportedFont(_) => "unsupported_font",
             DocError::TooLarge(_) => "too_large",

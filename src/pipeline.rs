@@ -23,6 +23,8 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
     pub normalize: NormalizeOptions,
+    /// Read image-only PDFs by OCR (needs Tesseract with `vie`).
+    pub ocr: bool,
 }
 
 /// Hex SHA-256 of bytes.
@@ -42,7 +44,7 @@ pub fn process_bytes(
     let format = format.or_else(|| Format::from_path(path)).ok_or_else(|| {
         DocError::UnsupportedFormat(format!("cannot tell the format of {path} from its name"))
     })?;
-    let raw = ingest::ingest(bytes, format)?;
+    let raw = ingest::ingest_with(bytes, format, opts.ocr)?;
     let mut nopts = opts.normalize;
     if format == Format::Markdown {
         nopts.strip_markdown = Some(true);

@@ -151,3 +151,45 @@ fn resume_reuses_unchanged_records_and_redoes_changed_ones() {
         .clone();
     assert_eq!(std::fs::read(&out).unwrap(), fresh);
 }
+
+#[test]
+fn an_interrupted_run_leaves_no_output_and_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    // Enough work to be interrupted in the middle.
+    let plan = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/002_3ccb0559b1a8a418.txt"),
+    )
+    .unwrap();
+    for i in 0..400 {
+        std::fs::write(inputs.join(format!("{i:04}.txt")), &plan).unwrap();
+    }
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let target = out_dir.join("records.jsonl");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vnplan"))
+        .args([
+            "extract",
+            "-j",
+            "1",
+            inputs.to_str().unwrap(),
+            "-o",
+            target.to_str().unwrap(),
+        ])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    // SAFETY: signalling our own child.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "the run should have been interrupted");
+    let left: Vec<_> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}

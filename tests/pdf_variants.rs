@@ -100,3 +100,37 @@ fn font_fallback_is_recovered_or_flagged() {
         assert!(r["source"]["text_quality"].as_f64().unwrap() < 0.6);
     }
 }
+
+#[test]
+fn ocr_reads_image_only_pdfs_or_says_what_to_install() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/hostile/image_only.pdf");
+    let opts = vnplan::Options {
+        ocr: true,
+        ..Default::default()
+    };
+    let result = vnplan::process_bytes(
+        "image_only.pdf",
+        &std::fs::read(&path).unwrap(),
+        None,
+        &opts,
+    );
+    if vnplan::ingest::ocr::available() {
+        let r = result.expect("OCR gives a record");
+        assert_eq!(r.source.backend, "tesseract");
+        assert!(r.stats.chars > 50, "OCR read almost nothing");
+        assert!(r.warnings.iter().any(|w| w.code == "ocr"));
+    } else {
+        let e = result.expect_err("without Tesseract the file cannot be read");
+        assert_eq!(e.kind(), "image_only");
+        assert!(e.to_string().contains("tesseract-ocr-vie"), "{e}");
+    }
+    // Without --ocr the error points to it.
+    let e = vnplan::process_bytes(
+        "image_only.pdf",
+        &std::fs::read(&path).unwrap(),
+        None,
+        &Default::default(),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("--ocr"), "{e}");
+}

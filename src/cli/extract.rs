@@ -25,6 +25,10 @@ pub struct Args {
     /// Tone-mark placement in `oa`, `oe`, `uy`.
     #[arg(long = "tone-style", value_enum, default_value_t = ToneArg::Hoa)]
     pub tone_style: ToneArg,
+    /// Read image-only PDFs by OCR (needs tesseract-ocr, tesseract-ocr-vie
+    /// and poppler-utils; without them the error record says so).
+    #[arg(long)]
+    pub ocr: bool,
     /// Wall-clock limit per PDF, in seconds (PDFs are read in a child process).
     #[arg(long, value_name = "SECS", default_value_t = 60)]
     pub timeout: u64,
@@ -47,6 +51,7 @@ pub fn run(args: Args) -> i32 {
             tone_style: args.tone_style.into(),
             strip_markdown: None,
         },
+        ocr: args.ocr,
     };
     let jobs = args.jobs.unwrap_or_else(|| {
         std::thread::available_parallelism()
@@ -60,7 +65,16 @@ pub fn run(args: Args) -> i32 {
             exe,
             timeout: std::time::Duration::from_secs(args.timeout.max(1)),
             max_memory: args.max_memory * 1024 * 1024,
-            worker_args: vec!["--tone-style".into(), args.tone_style.name().into()],
+            worker_args: {
+                let mut w = vec![
+                    "--tone-style".to_string(),
+                    args.tone_style.name().to_string(),
+                ];
+                if args.ocr {
+                    w.push("--ocr".into());
+                }
+                w
+            },
         })
     };
     let resume = match (&args.output, args.resume) {
@@ -128,6 +142,15 @@ pub fn write_atomically<T>(
         .prefix(".vnplan-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
+    // Ctrl-C or a termination signal: remove the temporary file and stop,
+    // so an interrupted run leaves neither a partial output nor litter.
+    // (`kill -9` cannot be caught; the target is still never partial.)
+    let tmp_path = tmp.path().to_path_buf();
+    let _ = ctrlc::set_handler(move || {
+        let _ = std::fs::remove_file(&tmp_path);
+        eprintln!("vnplan: interrupted; no output written");
+        std::process::exit(130);
+    });
     let value = {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
         let v = f(&mut w)?;

@@ -17,6 +17,10 @@ pub struct Args {
     pub display: String,
     #[arg(long = "tone-style", value_enum, default_value_t = ToneArg::Hoa)]
     pub tone_style: ToneArg,
+    /// Read image-only PDFs by OCR (needs tesseract-ocr, tesseract-ocr-vie
+    /// and poppler-utils; without them the error record says so).
+    #[arg(long)]
+    pub ocr: bool,
 }
 
 pub fn run(args: Args) -> i32 {
@@ -25,6 +29,7 @@ pub fn run(args: Args) -> i32 {
             tone_style: args.tone_style.into(),
             strip_markdown: None,
         },
+        ocr: args.ocr,
     };
     let output = batch::process_input(
         &Input::File {

@@ -6,6 +6,7 @@
 //! ingest produced.
 
 pub mod docx;
+pub mod ocr;
 pub mod pdf;
 pub mod text;
 
@@ -66,6 +67,30 @@ pub struct RawText {
 
 /// Get the text out of `bytes`, read from a file of format `format`.
 pub fn ingest(bytes: &[u8], format: Format) -> Result<RawText, DocError> {
+    ingest_with(bytes, format, false)
+}
+
+/// As [`ingest`]; with `ocr`, an image-only PDF is read by OCR.
+pub fn ingest_with(bytes: &[u8], format: Format, ocr: bool) -> Result<RawText, DocError> {
+    match ingest_text_layer(bytes, format) {
+        Err(DocError::ImageOnly) if ocr && format == Format::Pdf => {
+            let pages = ocr::ocr_pdf(bytes)?;
+            if pages.iter().all(|p| p.trim().is_empty()) {
+                return Err(DocError::ImageOnly);
+            }
+            let mut raw = pdf::assemble(pages);
+            raw.backend = "tesseract";
+            raw.warnings.push((
+                "ocr".into(),
+                "text read by OCR (tesseract, vie): expect recognition errors".into(),
+            ));
+            Ok(raw)
+        }
+        other => other,
+    }
+}
+
+fn ingest_text_layer(bytes: &[u8], format: Format) -> Result<RawText, DocError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(DocError::Empty);
     }

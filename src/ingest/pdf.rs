@@ -443,7 +443,8 @@ fn classify(msg: &str) -> DocError {
     }
 }
 
-fn assemble(pages: Vec<String>) -> RawText {
+/// Join pages into one text, recording where each page starts.
+pub fn assemble(pages: Vec<String>) -> RawText {
     let mut text = String::new();
     let mut page_starts = Vec::with_capacity(pages.len());
     let mut chars = 0usize;
