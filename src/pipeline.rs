@@ -29,8 +29,17 @@ pub struct Options {
 
 /// Hex SHA-256 of bytes.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[(b >> 4) as usize] as char);
+        s.push(DIGITS[(b & 15) as usize] as char);
+    }
+    s
 }
 
 /// Process one document given its display path and bytes. `format` is
@@ -81,8 +90,8 @@ pub fn process_bytes(
 
 /// Stable id of an item: document hash, item kind and span.
 fn item_id(sha: &str, kind: &str, span: [usize; 2]) -> String {
-    let h = sha256_hex(format!("{sha}:{kind}:{}:{}", span[0], span[1]).as_bytes());
-    format!("{kind}-{}", &h[..12])
+    let digest = Sha256::digest(format!("{sha}:{kind}:{}:{}", span[0], span[1]).as_bytes());
+    format!("{kind}-{}", hex(&digest[..6]))
 }
 
 static INTRO_ISSUER: LazyLock<Regex> = LazyLock::new(|| {

@@ -213,6 +213,11 @@ fn valid(y: i32, m: u32, d: u32) -> bool {
 
 /// Find all atoms of one paragraph; offsets are relative to the paragraph.
 fn atoms(p: &str) -> Vec<Found> {
+    // Cheap guards: most paragraphs have no digits or no date words, and
+    // skipping a pattern that cannot match saves most of the regex work.
+    let digits = p.bytes().any(|b| b.is_ascii_digit());
+    let lower = p.to_lowercase();
+    let weekdays = lower.contains("thứ") || lower.contains("chủ nhật");
     let mut found: Vec<Found> = Vec::new();
     let mut push = |s: usize, e: usize, a: Atom| {
         found.push(Found {
@@ -222,7 +227,11 @@ fn atoms(p: &str) -> Vec<Found> {
         })
     };
 
-    for c in LUNAR.captures_iter(p) {
+    for c in LUNAR.captures_iter(if digits && lower.contains("tháng") {
+        p
+    } else {
+        ""
+    }) {
         let (Ok(d), Some(m)) = (c[1].parse::<u32>(), lunar::lunar_month_from_name(&c[2])) else {
             continue;
         };
@@ -232,7 +241,7 @@ fn atoms(p: &str) -> Vec<Found> {
             push(m0.start(), m0.end(), Atom::Lunar { y, m, d });
         }
     }
-    for c in NTH_WEEKDAY.captures_iter(p) {
+    for c in NTH_WEEKDAY.captures_iter(if weekdays { p } else { "" }) {
         let wd = match (c.get(1), c.get(2)) {
             (Some(w), _) => weekday_no(w.as_str()),
             (None, Some(_)) => Some(7),
@@ -252,7 +261,13 @@ fn atoms(p: &str) -> Vec<Found> {
             );
         }
     }
-    for c in RECURRING.captures_iter(p) {
+    for c in RECURRING.captures_iter(
+        if lower.contains("hàng ") || lower.contains("hằng ") || lower.contains("mỗi ") {
+            p
+        } else {
+            ""
+        },
+    ) {
         let m0 = c.get(0).unwrap();
         let unit = c["u"].to_lowercase();
         let day = c.name("d").and_then(|d| d.as_str().parse::<u32>().ok());
@@ -273,7 +288,7 @@ fn atoms(p: &str) -> Vec<Found> {
         };
         push(m0.start(), m0.end(), Atom::Recurring(value));
     }
-    for c in DATE_WORDS.captures_iter(p) {
+    for c in DATE_WORDS.captures_iter(if digits { p } else { "" }) {
         let (d, m, y) = (
             c[1].parse().unwrap_or(0),
             c[2].parse().unwrap_or(0),
@@ -294,7 +309,7 @@ fn atoms(p: &str) -> Vec<Found> {
             );
         }
     }
-    for c in DATE_NUM.captures_iter(p) {
+    for c in DATE_NUM.captures_iter(if digits { p } else { "" }) {
         let m0 = c.get(0).unwrap();
         // Spaces around the separator only with slashes (`20 / 02 / 2024`):
         // `20 - 02 - 2024` is more likely a list of numbers.
@@ -321,7 +336,7 @@ fn atoms(p: &str) -> Vec<Found> {
             );
         }
     }
-    for c in DATE_NO_YEAR.captures_iter(p) {
+    for c in DATE_NO_YEAR.captures_iter(if digits { p } else { "" }) {
         let m0 = c.get(0).unwrap();
         // `ngày 15/3/2024` is a full date; only a true day/month pair here.
         let rest = &p[m0.end()..];
@@ -347,7 +362,7 @@ fn atoms(p: &str) -> Vec<Found> {
             );
         }
     }
-    for c in DATE_DM_WORDS_NO_YEAR.captures_iter(p) {
+    for c in DATE_DM_WORDS_NO_YEAR.captures_iter(if digits { p } else { "" }) {
         let m0 = c.get(0).unwrap();
         if YEAR_AHEAD.is_match(&p[m0.end()..]) {
             continue; // a full date that DATE_WORDS found invalid (30 tháng 02)
@@ -367,7 +382,7 @@ fn atoms(p: &str) -> Vec<Found> {
             );
         }
     }
-    for c in BLANK_DATE.captures_iter(p) {
+    for c in BLANK_DATE.captures_iter(if digits { p } else { "" }) {
         let m0 = c.get(0).unwrap();
         let y = c[3].parse().unwrap_or(0);
         match (c.get(1), c.get(2)) {
@@ -381,7 +396,7 @@ fn atoms(p: &str) -> Vec<Found> {
             _ => {}
         }
     }
-    for c in HALF_YEAR.captures_iter(p) {
+    for c in HALF_YEAR.captures_iter(if digits { p } else { "" }) {
         let m0 = c.get(0).unwrap();
         let n: u32 = match c[1].to_lowercase().as_str() {
             "6" | "06" | "sáu" => 6,
@@ -396,7 +411,7 @@ fn atoms(p: &str) -> Vec<Found> {
         };
         push(m0.start(), m0.end(), Atom::Range(value));
     }
-    for c in MONTH.captures_iter(p) {
+    for c in MONTH.captures_iter(if digits { p } else { "" }) {
         let m0 = c.get(0).unwrap();
         let (m, y) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
         // `ngày 30 tháng 02 năm 2024` is an impossible day, not a month.
@@ -409,7 +424,7 @@ fn atoms(p: &str) -> Vec<Found> {
             push(m0.start(), m0.end(), Atom::Month { y: Some(y), m });
         }
     }
-    for c in MONTH_NO_YEAR.captures_iter(p) {
+    for c in MONTH_NO_YEAR.captures_iter(if digits { p } else { "" }) {
         let m0 = c.get(0).unwrap();
         let m = c[1].parse().unwrap_or(0);
         // Only when a connector ties it to a later month (`từ tháng 3 đến
@@ -427,7 +442,7 @@ fn atoms(p: &str) -> Vec<Found> {
             push(m0.start(), m0.end(), Atom::Month { y: None, m });
         }
     }
-    for c in PERIOD.captures_iter(p) {
+    for c in PERIOD.captures_iter(if digits { p } else { "" }) {
         let m0 = c.get(0).unwrap();
         let kw = c.get(1).unwrap();
         push(
@@ -440,7 +455,7 @@ fn atoms(p: &str) -> Vec<Found> {
             Atom::Range(format!("{}/{}", &c[2], &c[3])),
         );
     }
-    for c in VAGUE_YEAR.captures_iter(p) {
+    for c in VAGUE_YEAR.captures_iter(if digits { p } else { "" }) {
         let m0 = c.get(0).unwrap();
         let part = match c[1].to_lowercase().as_str() {
             "cuối" => "end",
@@ -459,7 +474,7 @@ fn atoms(p: &str) -> Vec<Found> {
             );
         }
     }
-    for c in YEAR.captures_iter(p) {
+    for c in YEAR.captures_iter(if digits { p } else { "" }) {
         let m0 = c.get(0).unwrap();
         if DAY_MONTH_BEFORE.is_match(&p[..m0.start()]) {
             continue; // the year of an impossible full date: not a year either
@@ -469,7 +484,7 @@ fn atoms(p: &str) -> Vec<Found> {
             push(m0.start(), m0.end(), Atom::Year { y, part: None });
         }
     }
-    for c in REL_YEAR.captures_iter(p) {
+    for c in REL_YEAR.captures_iter(if lower.contains("năm") { p } else { "" }) {
         let m0 = c.get(0).unwrap();
         if c.get(2).is_some()
             && p[m0.end()..]
@@ -489,7 +504,7 @@ fn atoms(p: &str) -> Vec<Found> {
         };
         push(m0.start(), m0.end(), Atom::RelYear(rel));
     }
-    for c in REL_PART.captures_iter(p) {
+    for c in REL_PART.captures_iter(if lower.contains("năm") { p } else { "" }) {
         let m0 = c.get(0).unwrap();
         let after = p[m0.end()..].trim_start();
         let next_word: String = after
@@ -510,7 +525,7 @@ fn atoms(p: &str) -> Vec<Found> {
         };
         push(m0.start(), m0.end(), Atom::RelPart(value));
     }
-    for c in QUARTER.captures_iter(p) {
+    for c in QUARTER.captures_iter(if lower.contains("quý") { p } else { "" }) {
         let m0 = c.get(0).unwrap();
         let Some(q) = roman_quarter(&c[1]) else {
             continue;
@@ -518,7 +533,7 @@ fn atoms(p: &str) -> Vec<Found> {
         let y = c.get(2).and_then(|y| y.as_str().parse().ok());
         push(m0.start(), m0.end(), Atom::Quarter { y, q });
     }
-    for c in TIME.captures_iter(p) {
+    for c in TIME.captures_iter(if digits { p } else { "" }) {
         let m0 = c.get(0).unwrap();
         let h: u32 = c[1].parse().unwrap_or(99);
         let mi: u32 = c.get(2).and_then(|x| x.as_str().parse().ok()).unwrap_or(0);
@@ -548,7 +563,7 @@ fn atoms(p: &str) -> Vec<Found> {
         };
         push(m0.start(), end, Atom::Time { h, m: mi });
     }
-    for c in WEEKDAY.captures_iter(p) {
+    for c in WEEKDAY.captures_iter(if weekdays { p } else { "" }) {
         let m0 = c.get(0).unwrap();
         let wd = match (c.get(1), c.get(2)) {
             (Some(w), _) => weekday_no(w.as_str()),

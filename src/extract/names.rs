@@ -128,6 +128,9 @@ fn unify_body_casing(s: &str) -> String {
     for body in BODY_NAMES {
         let bl = body.to_lowercase();
         let mut search_from = 0;
+        if !out.to_lowercase().contains(&bl) {
+            continue;
+        }
         loop {
             let lower = out.to_lowercase();
             // Lower-casing keeps byte lengths for Vietnamese letters, so

@@ -40,6 +40,9 @@ fn parse_vn_number(s: &str) -> Option<f64> {
 /// Extract the targets of one paragraph (`base` = its byte offset).
 pub fn extract_paragraph(p: &str, base: usize) -> Vec<TargetHit> {
     let mut out = Vec::new();
+    if !p.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     let lower = p.to_lowercase();
     for c in QUANTITY.captures_iter(p) {
         let a = c.name("a").unwrap();

@@ -134,6 +134,13 @@ fn split_tone(c: char) -> (char, Option<char>) {
     (base, tone)
 }
 
+/// Does a precomposed letter carry one of the five tone marks?
+fn has_tone_mark(c: char) -> bool {
+    // Vietnamese toned letters are the Latin-1 ones below, ĩ/ũ, and the
+    // whole Latin Extended Additional block from ạ to ỹ.
+    ('\u{1EA0}'..='\u{1EF9}').contains(&c) || "àáãèéìíòóõùúýÀÁÃÈÉÌÍÒÓÕÙÚÝĩĨũŨ".contains(c)
+}
+
 fn with_tone(base: char, tone: char) -> char {
     let s: String = [base, tone].iter().collect::<String>().nfc().collect();
     let mut it = s.chars();
@@ -156,6 +163,11 @@ const INITIALS: [&str; 27] = [
 fn place_tone(word: &mut [(char, u32)], style: ToneStyle) {
     let n = word.len();
     if !(2..=5).contains(&n) || word.iter().any(|&(c, _)| canonical_combining_class(c) != 0) {
+        return;
+    }
+    // Only a toned letter can need moving: plain ASCII words are the common
+    // case and skip the decomposition below.
+    if word.iter().all(|&(c, _)| c.is_ascii() || !has_tone_mark(c)) {
         return;
     }
     let mut bases = [' '; 5];
