@@ -76,6 +76,19 @@ enum Atom {
     Range(String),
 }
 
+impl Atom {
+    /// A plain day, with no weekday or time yet.
+    fn day(y: Option<i32>, m: u32, d: u32) -> Atom {
+        Atom::Date {
+            y,
+            m,
+            d,
+            weekday: None,
+            time: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Found {
     start: usize,
@@ -296,17 +309,7 @@ fn atoms(p: &str) -> Vec<Found> {
         );
         if valid(y, m, d) {
             let m0 = c.get(0).unwrap();
-            push(
-                m0.start(),
-                m0.end(),
-                Atom::Date {
-                    y: Some(y),
-                    m,
-                    d,
-                    weekday: None,
-                    time: None,
-                },
-            );
+            push(m0.start(), m0.end(), Atom::day(Some(y), m, d));
         }
     }
     for c in DATE_NUM.captures_iter(if digits { p } else { "" }) {
@@ -323,17 +326,7 @@ fn atoms(p: &str) -> Vec<Found> {
             c[5].parse().unwrap_or(0),
         );
         if valid(y, m, d) && plausible_year(y) {
-            push(
-                m0.start(),
-                m0.end(),
-                Atom::Date {
-                    y: Some(y),
-                    m,
-                    d,
-                    weekday: None,
-                    time: None,
-                },
-            );
+            push(m0.start(), m0.end(), Atom::day(Some(y), m, d));
         }
     }
     for c in DATE_NO_YEAR.captures_iter(if digits { p } else { "" }) {
@@ -349,17 +342,7 @@ fn atoms(p: &str) -> Vec<Found> {
         }
         let (d, m) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
         if valid(2024, m, d) {
-            push(
-                m0.start(),
-                m0.end(),
-                Atom::Date {
-                    y: None,
-                    m,
-                    d,
-                    weekday: None,
-                    time: None,
-                },
-            );
+            push(m0.start(), m0.end(), Atom::day(None, m, d));
         }
     }
     for c in DATE_DM_WORDS_NO_YEAR.captures_iter(if digits { p } else { "" }) {
@@ -369,17 +352,7 @@ fn atoms(p: &str) -> Vec<Found> {
         }
         let (d, m) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
         if valid(2024, m, d) {
-            push(
-                m0.start(),
-                m0.end(),
-                Atom::Date {
-                    y: None,
-                    m,
-                    d,
-                    weekday: None,
-                    time: None,
-                },
-            );
+            push(m0.start(), m0.end(), Atom::day(None, m, d));
         }
     }
     for c in BLANK_DATE.captures_iter(if digits { p } else { "" }) {
