@@ -24,15 +24,20 @@ fn lines(out: &[u8]) -> Vec<Value> {
         .collect()
 }
 
-#[test]
-fn extract_corpus_prints_ten_records_in_sorted_order() {
-    let out = vnplan()
-        .args(["extract", &corpus()])
+/// Run vnplan with `args`, expect success, return its stdout.
+fn stdout_of(args: &[&str]) -> Vec<u8> {
+    vnplan()
+        .args(args)
         .assert()
         .success()
         .get_output()
         .stdout
-        .clone();
+        .clone()
+}
+
+#[test]
+fn extract_corpus_prints_ten_records_in_sorted_order() {
+    let out = stdout_of(&["extract", &corpus()]);
     let recs = lines(&out);
     assert_eq!(recs.len(), 10);
     let paths: Vec<String> = recs
@@ -50,13 +55,7 @@ fn extract_corpus_prints_ten_records_in_sorted_order() {
 
 #[test]
 fn text_and_pdf_twins_agree_on_document_fields() {
-    let out = vnplan()
-        .args(["extract", &corpus()])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["extract", &corpus()]);
     let recs = lines(&out);
     for pair in recs.chunks(2) {
         let (pdf, txt) = (&pair[0], &pair[1]);
@@ -83,20 +82,8 @@ fn text_and_pdf_twins_agree_on_document_fields() {
 
 #[test]
 fn output_does_not_depend_on_thread_count() {
-    let one = vnplan()
-        .args(["extract", "-j", "1", &corpus()])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let two = vnplan()
-        .args(["extract", "-j", "3", &corpus()])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let one = stdout_of(&["extract", "-j", "1", &corpus()]);
+    let two = stdout_of(&["extract", "-j", "3", &corpus()]);
     assert_eq!(one, two);
 }
 
@@ -187,13 +174,7 @@ fn output_file_is_written_atomically() {
 #[test]
 fn pretty_prints_indented_json() {
     let f = Path::new(&corpus()).join("002_3ccb0559b1a8a418.txt");
-    let out = vnplan()
-        .args(["extract", "--pretty", f.to_str().unwrap()])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["extract", "--pretty", f.to_str().unwrap()]);
     let text = String::from_utf8(out).unwrap();
     assert!(text.starts_with("{\n  \"schema\""));
     let v: Value = serde_json::from_str(&text).unwrap();
@@ -228,26 +209,14 @@ fn normalize_shows_the_text_spans_point_into() {
 #[test]
 fn spans_point_into_normalised_text_and_lines_into_source() {
     let f = Path::new(&corpus()).join("000_cc024a2e262e9e8b.txt");
-    let norm = vnplan()
-        .args(["normalize", f.to_str().unwrap()])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let norm = stdout_of(&["normalize", f.to_str().unwrap()]);
     let norm: Vec<char> = String::from_utf8(norm).unwrap().chars().collect();
     let source: Vec<String> = std::fs::read_to_string(&f)
         .unwrap()
         .lines()
         .map(str::to_string)
         .collect();
-    let out = vnplan()
-        .args(["extract", f.to_str().unwrap()])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["extract", f.to_str().unwrap()]);
     let r = &lines(&out)[0];
     for d in r["dates"].as_array().unwrap() {
         let (s, e) = (
@@ -271,13 +240,7 @@ fn spans_point_into_normalised_text_and_lines_into_source() {
 
 #[test]
 fn schema_command_prints_a_json_schema() {
-    let out = vnplan()
-        .args(["schema"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["schema"]);
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert!(v.get("$schema").is_some());
 }

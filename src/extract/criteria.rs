@@ -252,10 +252,16 @@ pub fn extract(paras: &[(&str, usize, bool)], home_subject: Option<&str>) -> Cri
         }
 
         // Numbered criteria and indicators.
-        for c in NUMBERED.captures_iter(p) {
+        // Numbered criteria (`Tiêu chí số 13`) and indicators (`Chỉ tiêu
+        // 13.2`). A list item takes its header's status; a criterion named
+        // in prose takes the status words around it.
+        let numbered = NUMBERED.captures_iter(p).map(|c| (c, false));
+        let indicators = INDICATOR.captures_iter(p).map(|c| (c, true));
+        for (c, is_indicator) in numbered.chain(indicators) {
             let m = c.get(0).unwrap();
             let n: u32 = c[1].parse().unwrap_or(0);
-            let status = if in_list && bullet.is_some() {
+            let listed = in_list && (is_indicator || bullet.is_some());
+            let status = if listed {
                 inherited
             } else {
                 status_near(p, m.start(), m.end())
@@ -264,7 +270,7 @@ pub fn extract(paras: &[(&str, usize, bool)], home_subject: Option<&str>) -> Cri
                 &mut out,
                 CriterionHit {
                     number: Some(n),
-                    indicator: None,
+                    indicator: is_indicator.then(|| format!("{}.{}", &c[1], &c[2])),
                     name: name_of(n).map(str::to_string),
                     status,
                     subject: subject_at(m.start()),
@@ -272,28 +278,9 @@ pub fn extract(paras: &[(&str, usize, bool)], home_subject: Option<&str>) -> Cri
                     end: base + m.end(),
                 },
             );
-            found_here += 1;
-        }
-        for c in INDICATOR.captures_iter(p) {
-            let m = c.get(0).unwrap();
-            let n: u32 = c[1].parse().unwrap_or(0);
-            let status = if in_list {
-                inherited
-            } else {
-                status_near(p, m.start(), m.end())
-            };
-            push(
-                &mut out,
-                CriterionHit {
-                    number: Some(n),
-                    indicator: Some(format!("{}.{}", &c[1], &c[2])),
-                    name: name_of(n).map(str::to_string),
-                    status,
-                    subject: subject_at(m.start()),
-                    start: base + m.start(),
-                    end: base + m.end(),
-                },
-            );
+            if !is_indicator {
+                found_here += 1;
+            }
         }
 
         // Named criteria after `tiêu chí …` anchors.
