@@ -64,8 +64,10 @@ static ITEM_MARK: LazyLock<Regex> =
 /// (`17/19 tiêu chí được duy trì và nâng cao`), then before it in the same
 /// clause (`phấn đấu đạt thêm 05 tiêu chí`).
 fn status_near(p: &str, start: usize, end: usize) -> Option<&'static str> {
-    let after: String = p[end..].chars().take(32).collect::<String>().to_lowercase();
-    let after = after.split([',', ';', '.', ':']).next().unwrap_or("");
+    let after: String = p[end..].chars().take(40).collect::<String>().to_lowercase();
+    // `Tiêu chí số 9 về Nhà ở dân cư: chưa đạt` — the status may follow a
+    // colon; a comma, semicolon or full stop ends the phrase.
+    let after = after.split([',', ';', '.']).next().unwrap_or("");
     let mut best: Option<(usize, &'static str)> = None;
     for (cue, status) in STATUS_CUES {
         if let Some(i) = after.find(cue) {

@@ -38,7 +38,7 @@ static CITATION: LazyLock<Regex> = LazyLock::new(|| {
         )
         (?P<date>\s*,?\s*(?:ngày\s+)?(?:\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}))?
         (?P<issuer>\s*,?\s*của\s+[^,;.()\n]+?)?
-        (?:\s+(?:về|về\s+việc|V/v|nhằm|tại|đã|để|và|theo|trên|tập|nâng)\b|\s*[,;.()\n]|$)"
+        (?:\s+(?:về|về\s+việc|V/v|nhằm|tại|đã|để|và|theo|trên|tập|nâng|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|triển\s+khai|thực\s+hiện|xây\s+dựng|giao)\b|\s*[,;.()\n]|$)"
     ))
     .expect("valid regex")
 });

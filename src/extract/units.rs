@@ -87,6 +87,23 @@ fn phrase_end(s: &str) -> usize {
         .find([':', '…'])
         .or_else(|| s.find("..."))
         .unwrap_or(s.len());
+    // `tổ chức` is a verb unless a noun follows it (`tổ chức Đảng`, `tổ
+    // chức chính trị`, `tổ chức đoàn thể`): `Các thôn tổ chức họp dân`.
+    let mut from = 0;
+    while let Some(i) = s[from..].find(" tổ chức ").map(|i| i + from) {
+        let next = s[i + " tổ chức ".len()..]
+            .split([' ', ','])
+            .next()
+            .unwrap_or("");
+        if !matches!(
+            next,
+            "Đảng" | "chính" | "đoàn" | "xã" | "hội" | "cơ" | "kinh" | "tín"
+        ) {
+            end = end.min(i + 1);
+            break;
+        }
+        from = i + 1;
+    }
     for w in PHRASE_ENDS {
         let mut from = 0;
         while let Some(i) = s[from..].find(w).map(|i| i + from) {

@@ -7,6 +7,7 @@
 /// ` - ` or ` và ` in a list of units (case-sensitive, as written).
 pub static SPECIFIC_HEADS: &[&str] = &[
     "Ủy ban",
+    "Công chức",
     "Uỷ ban",
     "UBND",
     "UBMTTQ",
