@@ -244,3 +244,25 @@ fn schema_command_prints_a_json_schema() {
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert!(v.get("$schema").is_some());
 }
+
+#[test]
+fn markdown_input_gives_the_text_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(&corpus()).join("001_5e32054a1d37738b.txt");
+    let md = dir.path().join("plan.md");
+    std::fs::copy(&src, &md).unwrap();
+    let from_md = lines(&stdout_of(&["extract", md.to_str().unwrap()]));
+    let from_txt = lines(&stdout_of(&["extract", src.to_str().unwrap()]));
+    assert_eq!(from_md[0]["source"]["format"], "markdown");
+    assert_eq!(
+        from_md[0]["document"]["title"],
+        from_txt[0]["document"]["title"]
+    );
+    assert_eq!(from_md[0]["assignments"], from_txt[0]["assignments"]);
+    // Emphasis markers are gone from the text spans point into.
+    let norm = String::from_utf8(stdout_of(&["normalize", md.to_str().unwrap()])).unwrap();
+    assert!(
+        !norm.contains("**") && norm.contains("- Đợt 1: Thứ Bảy"),
+        "{norm}"
+    );
+}
