@@ -125,27 +125,24 @@ pub fn title_word(w: &str) -> String {
 /// Give known body names their canonical casing wherever they occur.
 fn unify_body_casing(s: &str) -> String {
     let mut out = s.to_string();
-    for body in BODY_NAMES {
-        let bl = body.to_lowercase();
+    // Replacing a name by its canonical casing leaves the lower-case text
+    // unchanged, so it is computed once; lower-casing keeps byte lengths
+    // for Vietnamese letters, so offsets found in it are valid in `out`.
+    let lower = out.to_lowercase();
+    if lower.len() != out.len() {
+        return out;
+    }
+    for (body, bl) in BODY_NAMES.iter().zip(BODY_NAMES_LOWER.iter()) {
         let mut search_from = 0;
-        if !out.to_lowercase().contains(&bl) {
-            continue;
-        }
-        loop {
-            let lower = out.to_lowercase();
-            // Lower-casing keeps byte lengths for Vietnamese letters, so
-            // offsets found in `lower` are valid in `out`.
-            if lower.len() != out.len() {
-                break;
-            }
-            let Some(pos) = lower[search_from..].find(&bl).map(|p| p + search_from) else {
-                break;
-            };
+        while let Some(pos) = lower[search_from..]
+            .find(bl.as_str())
+            .map(|p| p + search_from)
+        {
             let end = pos + bl.len();
             // Only where a name starts (the whole string, or after a list
-            // separator): `cơ sở` must not become `cơ Sở`.
+            // separator): `cơ sở` must not become `cơ Sở`. Written with a
+            // capital, it is a name (`Ủy viên Ban chấp hành`).
             let head = &lower[..pos];
-            // Written with a capital, it is a name (`Ủy viên Ban chấp hành`).
             let capitalised = out[pos..].chars().next().is_some_and(char::is_uppercase);
             let starts_name = pos == 0
                 || capitalised
@@ -161,6 +158,10 @@ fn unify_body_casing(s: &str) -> String {
     }
     out
 }
+
+/// [`BODY_NAMES`] in lower case, computed once.
+pub static BODY_NAMES_LOWER: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| BODY_NAMES.iter().map(|b| b.to_lowercase()).collect());
 
 /// `Ủy ban nhân dân huyện` in a plan of huyện Đăk Hà → `… huyện Đăk Hà`.
 /// A level word is completed where a name would follow it (at the end, or

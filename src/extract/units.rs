@@ -10,7 +10,6 @@
 
 use super::names::{canonical_body, HomePlaces};
 use crate::lexicon::abbreviations::ADMIN_LEVELS;
-use crate::lexicon::abbreviations::BODY_NAMES;
 use crate::lexicon::units::{
     GENERIC_GROUPS, LEVELLED_BODIES, PHRASE_ENDS, PLACE_WORDS, ROLE_CUES, SPECIFIC_HEADS,
     UNIT_OPENERS, VAGUE_GROUPS,
@@ -428,7 +427,7 @@ fn mention_end(rest: &str) -> usize {
         tokens.push((pos, t));
         pos += t.len() + 1;
     }
-    let bodies: Vec<String> = BODY_NAMES.iter().map(|b| b.to_lowercase()).collect();
+    let bodies: &[String] = &super::names::BODY_NAMES_LOWER;
     let mut end = 0;
     let mut k = 0;
     while k < tokens.len() {
