@@ -215,6 +215,11 @@ pub fn extract(paras: &[(&str, usize, bool)], home_subject: Option<&str>) -> Cri
             }
         }
         let in_list = !stack.is_empty();
+        // Most paragraphs say nothing of criteria: skip the patterns.
+        let lower_p = p.to_lowercase();
+        if !in_list && !lower_p.contains("tiêu chí") && !lower_p.contains("chỉ tiêu") {
+            continue;
+        }
         let inherited = stack.last().and_then(|h| h.status);
         let total = stack.iter().rev().find_map(|h| h.total);
         let subject_at = |pos: usize| -> Option<String> {
