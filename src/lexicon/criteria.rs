@@ -100,18 +100,31 @@ pub fn name_of(number: u32) -> Option<&'static str> {
 /// truyền`, `cơ sở vật chất VH`), matched as a whole after unifying case
 /// and `&`.
 pub fn by_name(written: &str) -> Option<(u32, &'static str)> {
-    let w = written
-        .trim()
-        .trim_end_matches(['.', ',', ';', ':'])
-        .to_lowercase()
-        .replace(" & ", " và ")
-        .replace('&', " và ");
+    let w = written.trim().trim_end_matches(['.', ',', ';', ':']);
+    if w.is_empty() || w.len() > LONGEST_NAME {
+        return None;
+    }
+    let w = w.to_lowercase().replace(" & ", " và ").replace('&', " và ");
     let w: String = w.split_whitespace().collect::<Vec<_>>().join(" ");
-    NATIONAL_CRITERIA
-        .iter()
-        .find(|(_, canon, names)| canon.to_lowercase() == w || names.contains(&w.as_str()))
-        .map(|&(n, canon, _)| (n, canon))
+    NAME_INDEX.get(w.as_str()).copied()
 }
+
+/// Every canonical name and alias in lower case → (number, canonical name).
+static NAME_INDEX: std::sync::LazyLock<std::collections::HashMap<String, (u32, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        let mut m = std::collections::HashMap::new();
+        for &(n, canon, names) in NATIONAL_CRITERIA {
+            m.insert(canon.to_lowercase(), (n, canon));
+            for name in names {
+                m.insert(name.to_string(), (n, canon));
+            }
+        }
+        m
+    });
+
+/// Byte length beyond which no written name can match (with room for `&`
+/// written out and extra spaces).
+const LONGEST_NAME: usize = 128;
 
 /// Status words, checked nearest-first around a criteria phrase:
 /// (phrase in lower case, status).
