@@ -137,10 +137,36 @@ fn issuer_of(text: &str, o: &Outline) -> (Option<String>, Option<&'static str>) 
     (None, None)
 }
 
+/// What every part of the assembly needs: the text, its outline, where
+/// things are, and the document hash for item ids.
+struct Ctx<'a> {
+    text: &'a str,
+    o: &'a Outline,
+    loc: Locator<'a>,
+    sha: String,
+}
+
+impl Ctx<'_> {
+    /// Path of the innermost section covering paragraph `para`.
+    fn section_of(&self, para: usize) -> Option<String> {
+        section_at(&self.o.sections, para).map(|s| s.path.clone())
+    }
+
+    fn id(&self, kind: &str, span: [usize; 2]) -> String {
+        item_id(&self.sha, kind, span)
+    }
+}
+
 fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
     let text = &norm.text;
-    let loc = Locator::new(norm);
-    let sha = source.sha256.clone();
+    let cx = Ctx {
+        text,
+        o,
+        loc: Locator::new(norm),
+        sha: source.sha256.clone(),
+    };
+    let loc = &cx.loc;
+    let sha = &cx.sha;
     let mut warnings: Vec<Warning> = Vec::new();
 
     // Document identity.
@@ -150,36 +176,7 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
         home.places.push((level, name));
     }
     learn_places(text, &mut home);
-    let signer = o.signature.as_ref().map(|s| {
-        let authority = if s.authorities.iter().any(|(p, _)| p == "KT.") {
-            Some("KT.".to_string())
-        } else {
-            s.authorities.first().map(|(p, _)| p.clone())
-        };
-        let none = HomePlaces::default();
-        let positions: Vec<String> = s
-            .positions
-            .iter()
-            .map(|p| canonical_position(&p.text))
-            .collect();
-        Signer {
-            name: s.name.as_ref().map(|n| n.text.clone()),
-            position: positions.first().cloned(),
-            positions,
-            authority,
-            on_behalf_of: s
-                .authorities
-                .iter()
-                .find(|(p, _)| p == "TM.")
-                .map(|(_, b)| canonical_body(&b.text, &none)),
-            signs_for: s
-                .authorities
-                .iter()
-                .find(|(p, _)| p == "KT.")
-                .map(|(_, b)| canonical_position(&b.text)),
-            at: Some(loc.locate(s.start, s.end)),
-        }
-    });
+    let signer = signer_of(&cx);
     let h = &o.header;
     let document = Document {
         kind: h.kind.as_ref().map(|k| k.1.to_string()),
@@ -203,71 +200,11 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
         });
     }
 
-    let section_of = |para: usize| section_at(&o.sections, para).map(|s| s.path.clone());
+    let section_of = |para: usize| cx.section_of(para);
 
-    // References: title, bases, body, annexes.
-    let basis_paras: Vec<usize> = o.bases.clone();
-    let own = document.number.as_deref();
-    let mut ref_hits = Vec::new();
-    if let Some(t) = &h.title {
-        ref_hits.extend(references::extract_with(
-            &t.text, t.start, true, false, &home, own,
-        ));
-    }
-    let title_end = h.title.as_ref().map(|t| t.end).unwrap_or(0);
-    for (i, p) in o.paras.iter().enumerate() {
-        if p.start < title_end || i < h.next_para {
-            continue;
-        }
-        ref_hits.extend(references::extract_paragraph(
-            p.text(text),
-            p.start,
-            basis_paras.contains(&i),
-            &home,
-            own,
-        ));
-    }
-    let references: Vec<Reference> = references::dedupe(ref_hits)
-        .into_iter()
-        .map(|r| {
-            let at = loc.locate(r.start, r.end);
-            Reference {
-                id: item_id(&sha, "ref", at.span),
-                kind: r.kind,
-                number: r.number,
-                date: r.date,
-                issuer: r.issuer,
-                role: if r.basis {
-                    "basis".into()
-                } else {
-                    "body".into()
-                },
-                text: r.text,
-                mentions: r.mentions,
-                at,
-            }
-        })
-        .collect();
+    let references = references_of(&cx, &home, document.number.as_deref());
 
-    let sections: Vec<Section> = o
-        .sections
-        .iter()
-        .map(|s| {
-            let at = loc.locate(
-                o.paras[s.para].start,
-                s.heading.end.max(o.paras[s.para].start),
-            );
-            Section {
-                id: item_id(&sha, "sec", at.span),
-                path: s.path.clone(),
-                level: s.level,
-                marker: s.marker.clone(),
-                heading: s.heading.text.clone(),
-                kind: s.kind.to_string(),
-                at,
-            }
-        })
-        .collect();
+    let sections = sections_of(&cx);
 
     // Dates and deadlines.
     let header_year = h
@@ -319,7 +256,7 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
                 });
             }
             date_items.push(DateItem {
-                id: item_id(&sha, "date", at.span),
+                id: item_id(sha, "date", at.span),
                 text: text[hit.start..hit.end].to_string(),
                 kind: hit.kind.to_string(),
                 value: hit.value,
@@ -367,7 +304,7 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
         .map(|(i, d)| {
             let at = loc.locate(d.start, d.end);
             Deadline {
-                id: item_id(&sha, "ddl", at.span),
+                id: item_id(sha, "ddl", at.span),
                 due: d.due.clone(),
                 relation: d.relation.to_string(),
                 task: d.task.clone(),
@@ -383,7 +320,7 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
         .map(|a| {
             let at = loc.locate(a.unit.start, a.unit.end);
             Assignment {
-                id: item_id(&sha, "asg", at.span),
+                id: item_id(sha, "asg", at.span),
                 unit: a.unit.canonical.clone(),
                 role: a.role.to_string(),
                 tasks: a
@@ -452,7 +389,7 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
         .map(|(_, u)| {
             let at = loc.locate(u.start, u.end);
             Unit {
-                id: item_id(&sha, "unit", at.span),
+                id: item_id(sha, "unit", at.span),
                 text: u.surface,
                 canonical: u.canonical,
                 section: section_of(para_index(o, u.start)),
@@ -461,98 +398,8 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
         })
         .collect();
 
-    // Criteria, counts and targets: the body and annexes.
-    let heading_paras: std::collections::HashSet<usize> =
-        o.sections.iter().map(|s| s.para).collect();
-    let in_body = |i: usize| {
-        (i >= o.body_start && i < o.body_end) || o.annexes.iter().any(|a| i >= a.start && i < a.end)
-    };
-    let body: Vec<(usize, &str, usize, bool)> = o
-        .paras
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| in_body(*i))
-        .map(|(i, p)| (i, p.text(text), p.start, heading_paras.contains(&i)))
-        .collect();
-    let home_subject = match (document.issuer_level.as_deref(), home.name_for("xã")) {
-        (Some("xa"), Some(name)) => Some(format!("xã {name}")),
-        _ => None,
-    };
-    let para_of = |byte: usize| {
-        o.paras
-            .partition_point(|p| p.start <= byte)
-            .saturating_sub(1)
-    };
-    let crit = criteria::extract(
-        &body
-            .iter()
-            .map(|&(_, t, s, h)| (t, s, h))
-            .collect::<Vec<_>>(),
-        home_subject.as_deref(),
-    );
-    let criteria_items: Vec<Criterion> = crit
-        .criteria
-        .into_iter()
-        .map(|c| {
-            let at = loc.locate(c.start, c.end);
-            Criterion {
-                id: item_id(&sha, "crit", at.span),
-                number: c.number,
-                indicator: c.indicator,
-                name: c.name,
-                status: c.status.map(str::to_string),
-                subject: c.subject,
-                text: text[c.start..c.end].to_string(),
-                section: section_of(para_of(c.start)),
-                at,
-            }
-        })
-        .collect();
-    let count_items: Vec<CriteriaCount> = crit
-        .counts
-        .into_iter()
-        .map(|c| {
-            let at = loc.locate(c.start, c.end);
-            CriteriaCount {
-                id: item_id(&sha, "count", at.span),
-                achieved: c.achieved,
-                total: c.total,
-                subject: c.subject,
-                text: text[c.start..c.end].to_string(),
-                section: section_of(para_of(c.start)),
-                at,
-            }
-        })
-        .collect();
-    for (message, s, e) in crit.warnings {
-        let code = if message.contains("lists") {
-            "criteria_count_mismatch"
-        } else {
-            "criteria_numbering"
-        };
-        warnings.push(Warning {
-            code: code.into(),
-            message,
-            span: Some(loc.locate(s, e).span),
-        });
-    }
-    let mut target_items = Vec::new();
-    for &(i, ptext, start, _) in &body {
-        for t in targets::extract_paragraph(ptext, start) {
-            let at = loc.locate(t.start, t.end);
-            target_items.push(Target {
-                id: item_id(&sha, "tgt", at.span),
-                quantity: t.quantity,
-                min: t.min,
-                unit: t.unit,
-                object: t.object,
-                comparator: t.comparator.map(str::to_string),
-                text: text[t.start..t.end].to_string(),
-                section: section_of(i),
-                at,
-            });
-        }
-    }
+    let (criteria_items, count_items, target_items) =
+        criteria_and_targets(&cx, &document, &home, &mut warnings);
 
     Record {
         schema: SCHEMA_VERSION.to_string(),
@@ -575,6 +422,212 @@ fn assemble(norm: &Normalized, o: &Outline, source: Source) -> Record {
         targets: target_items,
         warnings,
     }
+}
+
+/// The signature block as a [`Signer`].
+fn signer_of(ctx: &Ctx) -> Option<Signer> {
+    let o = ctx.o;
+    o.signature.as_ref().map(|s| {
+        let authority = if s.authorities.iter().any(|(p, _)| p == "KT.") {
+            Some("KT.".to_string())
+        } else {
+            s.authorities.first().map(|(p, _)| p.clone())
+        };
+        let none = HomePlaces::default();
+        let positions: Vec<String> = s
+            .positions
+            .iter()
+            .map(|p| canonical_position(&p.text))
+            .collect();
+        Signer {
+            name: s.name.as_ref().map(|n| n.text.clone()),
+            position: positions.first().cloned(),
+            positions,
+            authority,
+            on_behalf_of: s
+                .authorities
+                .iter()
+                .find(|(p, _)| p == "TM.")
+                .map(|(_, b)| canonical_body(&b.text, &none)),
+            signs_for: s
+                .authorities
+                .iter()
+                .find(|(p, _)| p == "KT.")
+                .map(|(_, b)| canonical_position(&b.text)),
+            at: Some(ctx.loc.locate(s.start, s.end)),
+        }
+    })
+}
+
+/// References of the title, legal bases, body and annexes, one per cited document.
+fn references_of(ctx: &Ctx, home: &HomePlaces, own: Option<&str>) -> Vec<Reference> {
+    let (text, o) = (ctx.text, ctx.o);
+    let h = &o.header;
+    // References: title, bases, body, annexes.
+    let basis_paras: Vec<usize> = o.bases.clone();
+    let mut ref_hits = Vec::new();
+    if let Some(t) = &h.title {
+        ref_hits.extend(references::extract_with(
+            &t.text, t.start, true, false, home, own,
+        ));
+    }
+    let title_end = h.title.as_ref().map(|t| t.end).unwrap_or(0);
+    for (i, p) in o.paras.iter().enumerate() {
+        if p.start < title_end || i < h.next_para {
+            continue;
+        }
+        ref_hits.extend(references::extract_paragraph(
+            p.text(text),
+            p.start,
+            basis_paras.contains(&i),
+            home,
+            own,
+        ));
+    }
+    references::dedupe(ref_hits)
+        .into_iter()
+        .map(|r| {
+            let at = ctx.loc.locate(r.start, r.end);
+            Reference {
+                id: ctx.id("ref", at.span),
+                kind: r.kind,
+                number: r.number,
+                date: r.date,
+                issuer: r.issuer,
+                role: if r.basis {
+                    "basis".into()
+                } else {
+                    "body".into()
+                },
+                text: r.text,
+                mentions: r.mentions,
+                at,
+            }
+        })
+        .collect()
+}
+
+/// The outline as record sections.
+fn sections_of(ctx: &Ctx) -> Vec<Section> {
+    let o = ctx.o;
+    o.sections
+        .iter()
+        .map(|s| {
+            let at = ctx.loc.locate(
+                o.paras[s.para].start,
+                s.heading.end.max(o.paras[s.para].start),
+            );
+            Section {
+                id: ctx.id("sec", at.span),
+                path: s.path.clone(),
+                level: s.level,
+                marker: s.marker.clone(),
+                heading: s.heading.text.clone(),
+                kind: s.kind.to_string(),
+                at,
+            }
+        })
+        .collect()
+}
+
+/// Criteria, counts of criteria and numeric targets of the body and annexes.
+fn criteria_and_targets(
+    ctx: &Ctx,
+    document: &Document,
+    home: &HomePlaces,
+    warnings: &mut Vec<Warning>,
+) -> (Vec<Criterion>, Vec<CriteriaCount>, Vec<Target>) {
+    let (text, o) = (ctx.text, ctx.o);
+    // Criteria, counts and targets: the body and annexes.
+    let heading_paras: std::collections::HashSet<usize> =
+        o.sections.iter().map(|s| s.para).collect();
+    let in_body = |i: usize| {
+        (i >= o.body_start && i < o.body_end) || o.annexes.iter().any(|a| i >= a.start && i < a.end)
+    };
+    let body: Vec<(usize, &str, usize, bool)> = o
+        .paras
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| in_body(*i))
+        .map(|(i, p)| (i, p.text(text), p.start, heading_paras.contains(&i)))
+        .collect();
+    let home_subject = match (document.issuer_level.as_deref(), home.name_for("xã")) {
+        (Some("xa"), Some(name)) => Some(format!("xã {name}")),
+        _ => None,
+    };
+    let para_of = |byte: usize| para_index(o, byte);
+    let crit = criteria::extract(
+        &body
+            .iter()
+            .map(|&(_, t, s, h)| (t, s, h))
+            .collect::<Vec<_>>(),
+        home_subject.as_deref(),
+    );
+    let criteria_items: Vec<Criterion> = crit
+        .criteria
+        .into_iter()
+        .map(|c| {
+            let at = ctx.loc.locate(c.start, c.end);
+            Criterion {
+                id: ctx.id("crit", at.span),
+                number: c.number,
+                indicator: c.indicator,
+                name: c.name,
+                status: c.status.map(str::to_string),
+                subject: c.subject,
+                text: text[c.start..c.end].to_string(),
+                section: ctx.section_of(para_of(c.start)),
+                at,
+            }
+        })
+        .collect();
+    let count_items: Vec<CriteriaCount> = crit
+        .counts
+        .into_iter()
+        .map(|c| {
+            let at = ctx.loc.locate(c.start, c.end);
+            CriteriaCount {
+                id: ctx.id("count", at.span),
+                achieved: c.achieved,
+                total: c.total,
+                subject: c.subject,
+                text: text[c.start..c.end].to_string(),
+                section: ctx.section_of(para_of(c.start)),
+                at,
+            }
+        })
+        .collect();
+    for (message, s, e) in crit.warnings {
+        let code = if message.contains("lists") {
+            "criteria_count_mismatch"
+        } else {
+            "criteria_numbering"
+        };
+        warnings.push(Warning {
+            code: code.into(),
+            message,
+            span: Some(ctx.loc.locate(s, e).span),
+        });
+    }
+    let mut target_items = Vec::new();
+    for &(i, ptext, start, _) in &body {
+        for t in targets::extract_paragraph(ptext, start) {
+            let at = ctx.loc.locate(t.start, t.end);
+            target_items.push(Target {
+                id: ctx.id("tgt", at.span),
+                quantity: t.quantity,
+                min: t.min,
+                unit: t.unit,
+                object: t.object,
+                comparator: t.comparator.map(str::to_string),
+                text: text[t.start..t.end].to_string(),
+                section: ctx.section_of(i),
+                at,
+            });
+        }
+    }
+
+    (criteria_items, count_items, target_items)
 }
 
 /// A bare body type that the issuer's name starts with (`Ban Chỉ đạo` in a
