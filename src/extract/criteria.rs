@@ -158,6 +158,21 @@ fn names_from(p: &str, at: usize, enumerated: bool) -> Vec<(usize, usize, String
     out
 }
 
+/// The national number of a named criterion, and the name to report: the
+/// canonical name when numbered, the written one otherwise (a name is only
+/// numbered in a 19-criteria context; provinces number 20-criteria sets
+/// differently).
+fn number_and_name(
+    known: Option<(u32, &'static str)>,
+    written: &str,
+    total: Option<u32>,
+) -> (Option<u32>, String) {
+    match (known, total) {
+        (Some((n, canon)), None | Some(19)) => (Some(n), canon.to_string()),
+        _ => (None, written.to_string()),
+    }
+}
+
 /// A header line of a criteria list, its status and total.
 #[derive(Debug, Clone)]
 struct Header {
@@ -237,10 +252,6 @@ pub fn extract(paras: &[(&str, usize, bool)], home_subject: Option<&str>) -> Cri
             .next();
         let numbering_total = para_total.or(total);
         let mut found_here = 0usize;
-        let push = |out: &mut CriteriaOut, hit: CriterionHit| {
-            out.criteria.push(hit);
-        };
-
         // Counts.
         for c in COUNT.captures_iter(p) {
             let m = c.get(0).unwrap();
@@ -273,18 +284,15 @@ pub fn extract(paras: &[(&str, usize, bool)], home_subject: Option<&str>) -> Cri
             } else {
                 status_near(p, m.start(), m.end())
             };
-            push(
-                &mut out,
-                CriterionHit {
-                    number: Some(n),
-                    indicator: is_indicator.then(|| format!("{}.{}", &c[1], &c[2])),
-                    name: name_of(n).map(str::to_string),
-                    status,
-                    subject: subject_at(m.start()),
-                    start: base + m.start(),
-                    end: base + m.end(),
-                },
-            );
+            out.criteria.push(CriterionHit {
+                number: Some(n),
+                indicator: is_indicator.then(|| format!("{}.{}", &c[1], &c[2])),
+                name: name_of(n).map(str::to_string),
+                status,
+                subject: subject_at(m.start()),
+                start: base + m.start(),
+                end: base + m.end(),
+            });
             if !is_indicator {
                 found_here += 1;
             }
@@ -301,10 +309,7 @@ pub fn extract(paras: &[(&str, usize, bool)], home_subject: Option<&str>) -> Cri
             let status = status_near(p, a.start(), a.start() + "tiêu chí".len());
             for (s, e, name) in names {
                 let known = by_name(&name);
-                let number = match (known, numbering_total) {
-                    (Some((n, _)), None | Some(19)) => Some(n),
-                    _ => None,
-                };
+                let (number, shown) = number_and_name(known, &name, numbering_total);
                 if known.is_some() && number.is_none() {
                     out.warnings.push((
                         format!("criterion '{name}' is named in a {}-criteria set whose numbering may differ from the national one; number left empty", numbering_total.unwrap_or(0)),
@@ -312,22 +317,15 @@ pub fn extract(paras: &[(&str, usize, bool)], home_subject: Option<&str>) -> Cri
                         base + e,
                     ));
                 }
-                push(
-                    &mut out,
-                    CriterionHit {
-                        number,
-                        indicator: None,
-                        name: Some(if number.is_some() {
-                            known.unwrap().1.to_string()
-                        } else {
-                            name.clone()
-                        }),
-                        status,
-                        subject: subject_at(s),
-                        start: base + s,
-                        end: base + e,
-                    },
-                );
+                out.criteria.push(CriterionHit {
+                    number,
+                    indicator: None,
+                    name: Some(shown),
+                    status,
+                    subject: subject_at(s),
+                    start: base + s,
+                    end: base + e,
+                });
             }
         }
 
@@ -350,26 +348,16 @@ pub fn extract(paras: &[(&str, usize, bool)], home_subject: Option<&str>) -> Cri
                 let known = by_name(name);
                 let short = name.split_whitespace().count() <= 8 && !name.is_empty();
                 if known.is_some() || (counted_item && short) {
-                    let number = known
-                        .filter(|_| matches!(total, None | Some(19)))
-                        .map(|k| k.0);
-                    let canon = known.map(|k| k.1).unwrap_or(name);
-                    push(
-                        &mut out,
-                        CriterionHit {
-                            number,
-                            indicator: None,
-                            name: Some(if number.is_some() {
-                                canon.to_string()
-                            } else {
-                                name.to_string()
-                            }),
-                            status: inherited,
-                            subject: subject_at(lead),
-                            start: base + lead,
-                            end: base + lead + name.len(),
-                        },
-                    );
+                    let (number, shown) = number_and_name(known, name, total);
+                    out.criteria.push(CriterionHit {
+                        number,
+                        indicator: None,
+                        name: Some(shown),
+                        status: inherited,
+                        subject: subject_at(lead),
+                        start: base + lead,
+                        end: base + lead + name.len(),
+                    });
                     found_here += 1;
                 }
             }
