@@ -5,7 +5,7 @@
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use std::hint::black_box;
 use unicode_normalization::UnicodeNormalization;
-use vnplan::normalize::{normalize, NormalizeOptions};
+use vnplan_engine::normalize::{normalize, NormalizeOptions};
 
 fn corpus_texts() -> Vec<(String, Vec<u8>)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
@@ -53,7 +53,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("segment", |b| {
         b.iter(|| {
             for n in &normalized {
-                black_box(vnplan::segment::segment(n));
+                black_box(vnplan_engine::segment::segment(n));
             }
         })
     });
@@ -63,8 +63,13 @@ fn stages(c: &mut Criterion) {
             |_| {
                 for (name, bytes) in &texts {
                     black_box(
-                        vnplan::process_bytes(name, bytes, None, &vnplan::Options::default())
-                            .unwrap(),
+                        vnplan_engine::process_bytes(
+                            name,
+                            bytes,
+                            None,
+                            &vnplan_engine::Options::default(),
+                        )
+                        .unwrap(),
                     );
                 }
             },
@@ -90,7 +95,13 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             for (name, bytes) in &pdfs {
                 black_box(
-                    vnplan::process_bytes(name, bytes, None, &vnplan::Options::default()).unwrap(),
+                    vnplan_engine::process_bytes(
+                        name,
+                        bytes,
+                        None,
+                        &vnplan_engine::Options::default(),
+                    )
+                    .unwrap(),
                 );
             }
         })

@@ -226,8 +226,9 @@ fn spans_point_into_normalised_text_and_lines_into_source() {
         let text: String = norm[s..e].iter().collect();
         assert_eq!(text, d["text"].as_str().unwrap());
         // The source line holds the start of the expression: its first word.
-        let line =
-            vnplan::normalize::normalize_str(&source[d["line"].as_u64().unwrap() as usize - 1]);
+        let line = vnplan_engine::normalize::normalize_str(
+            &source[d["line"].as_u64().unwrap() as usize - 1],
+        );
         let first_word = text.split_whitespace().next().unwrap();
         assert!(
             line.to_lowercase().contains(&first_word.to_lowercase()),

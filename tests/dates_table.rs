@@ -1,8 +1,8 @@
 //! Table-driven test of the date extractor: `fixtures/dates.tsv` holds
 //! real plan phrasings with the expected kinds and values (or NONE).
 
-use vnplan::extract::dates::{extract_paragraph, DateContext};
-use vnplan::normalize::normalize_str;
+use vnplan_engine::extract::dates::{extract_paragraph, DateContext};
+use vnplan_engine::normalize::normalize_str;
 
 fn unescape(s: &str) -> String {
     s.replace("\\n", "\n").replace("\\u00a0", "\u{00a0}")

@@ -9,12 +9,12 @@ fn output(name: &str) -> Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures/docx")
         .join(name);
-    let out = vnplan::batch::process_input(
-        &vnplan::batch::Input::File {
+    let out = vnplan_engine::batch::process_input(
+        &vnplan_engine::batch::Input::File {
             display: name.to_string(),
             path,
         },
-        &vnplan::Options::default(),
+        &vnplan_engine::Options::default(),
     );
     serde_json::to_value(out).unwrap()
 }

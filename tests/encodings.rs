@@ -7,7 +7,7 @@ use std::path::Path;
 fn record(path: &Path) -> Value {
     let bytes = std::fs::read(path).unwrap();
     let name = path.file_name().unwrap().to_string_lossy().to_string();
-    let r = vnplan::process_bytes(&name, &bytes, None, &vnplan::Options::default())
+    let r = vnplan_engine::process_bytes(&name, &bytes, None, &vnplan_engine::Options::default())
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     serde_json::to_value(r).unwrap()
 }

@@ -9,8 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
-use vnplan::extract::dates::{extract_paragraph, DateContext};
-use vnplan::normalize::{normalize, NormalizeOptions};
+use vnplan_engine::extract::dates::{extract_paragraph, DateContext};
+use vnplan_engine::normalize::{normalize, NormalizeOptions};
 
 const TARGETS: &[&str] = &[
     "normalize",
@@ -44,16 +44,21 @@ fn run_stage(target: &str, data: &[u8]) {
                 return;
             };
             let norm = normalize(s, &[], &NormalizeOptions::default());
-            let _ = vnplan::segment::segment(&norm);
+            let _ = vnplan_engine::segment::segment(&norm);
         }
         "extract" => {
-            let _ = vnplan::process_bytes("fuzz.txt", data, None, &vnplan::Options::default());
+            let _ = vnplan_engine::process_bytes(
+                "fuzz.txt",
+                data,
+                None,
+                &vnplan_engine::Options::default(),
+            );
         }
         "text_decoding" => {
-            let _ = vnplan::ingest::text::decode_text(data);
+            let _ = vnplan_engine::ingest::text::decode_text(data);
         }
         "docx" => {
-            let _ = vnplan::ingest::docx::extract(data);
+            let _ = vnplan_engine::ingest::docx::extract(data);
         }
         "dates" => {
             let Ok(s) = std::str::from_utf8(data) else {

@@ -143,8 +143,9 @@ fn corpus_matches_gold() {
         )
         .unwrap();
         let bytes = std::fs::read(path).unwrap();
-        let record = vnplan::process_bytes(&name, &bytes, None, &vnplan::Options::default())
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let record =
+            vnplan_engine::process_bytes(&name, &bytes, None, &vnplan_engine::Options::default())
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
         let pred = serde_json::to_value(&record).unwrap();
         checked += 1;
 

@@ -8,11 +8,11 @@ fn record(name: &str) -> Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures/invented")
         .join(name);
-    let r = vnplan::process_bytes(
+    let r = vnplan_engine::process_bytes(
         name,
         &std::fs::read(path).unwrap(),
         None,
-        &vnplan::Options::default(),
+        &vnplan_engine::Options::default(),
     )
     .unwrap();
     serde_json::to_value(r).unwrap()

@@ -6,7 +6,7 @@ use assert_cmd::Command;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use vnplan::batch::{self, BatchOptions, Input, Isolation};
+use vnplan_engine::batch::{self, BatchOptions, Input, Isolation};
 
 fn script(dir: &Path, name: &str, body: &str) -> PathBuf {
     let p = dir.join(name);
@@ -35,7 +35,7 @@ fn run_with(exe: PathBuf, timeout: Duration, input: &Path) -> serde_json::Value 
     let mut out = Vec::new();
     batch::run(
         &inputs,
-        &vnplan::Options::default(),
+        &vnplan_engine::Options::default(),
         &opts,
         &mut out,
         &|| {},
@@ -89,7 +89,7 @@ fn the_real_worker_gives_the_in_process_record() {
             path: pdf.clone(),
             display: pdf.display().to_string(),
         },
-        &vnplan::Options::default(),
+        &vnplan_engine::Options::default(),
     ))
     .unwrap();
     assert_eq!(isolated, direct);

@@ -11,7 +11,7 @@ fn record(name: &str) -> Value {
         .join("fixtures/pdf-variants")
         .join(name);
     let bytes = std::fs::read(&path).unwrap();
-    let r = vnplan::process_bytes(name, &bytes, None, &vnplan::Options::default())
+    let r = vnplan_engine::process_bytes(name, &bytes, None, &vnplan_engine::Options::default())
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     serde_json::to_value(r).unwrap()
 }
@@ -49,9 +49,13 @@ fn two_column_header_is_split() {
 #[test]
 fn running_headers_and_page_numbers_are_furniture() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pdf-variants/page_numbers.pdf");
-    let raw = vnplan::ingest::ingest(&std::fs::read(&path).unwrap(), vnplan::ingest::Format::Pdf)
-        .unwrap();
-    let norm = vnplan::normalize::normalize(&raw.text, &raw.page_starts, &Default::default());
+    let raw = vnplan_engine::ingest::ingest(
+        &std::fs::read(&path).unwrap(),
+        vnplan_engine::ingest::Format::Pdf,
+    )
+    .unwrap();
+    let norm =
+        vnplan_engine::normalize::normalize(&raw.text, &raw.page_starts, &Default::default());
     assert!(
         !norm.text.contains("Kế hoạch số 12/KH-UBND"),
         "running header left in the text"
@@ -104,17 +108,17 @@ fn font_fallback_is_recovered_or_flagged() {
 #[test]
 fn ocr_reads_image_only_pdfs_or_says_what_to_install() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/hostile/image_only.pdf");
-    let opts = vnplan::Options {
+    let opts = vnplan_engine::Options {
         ocr: true,
         ..Default::default()
     };
-    let result = vnplan::process_bytes(
+    let result = vnplan_engine::process_bytes(
         "image_only.pdf",
         &std::fs::read(&path).unwrap(),
         None,
         &opts,
     );
-    if vnplan::ingest::ocr::available() {
+    if vnplan_engine::ingest::ocr::available() {
         let r = result.expect("OCR gives a record");
         assert_eq!(r.source.backend, "tesseract");
         assert!(r.stats.chars > 50, "OCR read almost nothing");
@@ -125,7 +129,7 @@ fn ocr_reads_image_only_pdfs_or_says_what_to_install() {
         assert!(e.to_string().contains("tesseract-ocr-vie"), "{e}");
     }
     // Without --ocr the error points to it.
-    let e = vnplan::process_bytes(
+    let e = vnplan_engine::process_bytes(
         "image_only.pdf",
         &std::fs::read(&path).unwrap(),
         None,

@@ -3,9 +3,9 @@
 //! input panics the whole pipeline.
 
 use proptest::prelude::*;
-use vnplan::extract::dates::{extract_paragraph, DateContext};
-use vnplan::normalize::unicode::{clean_str, ToneStyle};
-use vnplan::normalize::{normalize, normalize_str, NormalizeOptions};
+use vnplan_engine::extract::dates::{extract_paragraph, DateContext};
+use vnplan_engine::normalize::unicode::{clean_str, ToneStyle};
+use vnplan_engine::normalize::{normalize, normalize_str, NormalizeOptions};
 
 /// Text made of the characters plans are made of, plus hostile ones.
 fn plan_like_text() -> impl Strategy<Value = String> {
@@ -129,7 +129,7 @@ proptest! {
 
     #[test]
     fn pipeline_never_panics(s in plan_like_text()) {
-        let _ = vnplan::process_bytes("x.txt", s.as_bytes(), None, &vnplan::Options::default());
+        let _ = vnplan_engine::process_bytes("x.txt", s.as_bytes(), None, &vnplan_engine::Options::default());
     }
 
     #[test]

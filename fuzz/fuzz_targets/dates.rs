@@ -3,7 +3,7 @@
 //! `extract::dates::extract_paragraph`, with no document year.
 
 use libfuzzer_sys::fuzz_target;
-use vnplan::extract::dates::{extract_paragraph, DateContext};
+use vnplan_engine::extract::dates::{extract_paragraph, DateContext};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(s) = std::str::from_utf8(data) else {

@@ -6,5 +6,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = vnplan::ingest::docx::extract(data);
+    let _ = vnplan_engine::ingest::docx::extract(data);
 });

@@ -5,5 +5,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = vnplan::process_bytes("fuzz.txt", data, None, &vnplan::Options::default());
+    let _ = vnplan_engine::process_bytes("fuzz.txt", data, None, &vnplan_engine::Options::default());
 });

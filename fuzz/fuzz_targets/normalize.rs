@@ -4,7 +4,7 @@
 //! offset within the raw text.
 
 use libfuzzer_sys::fuzz_target;
-use vnplan::normalize::{normalize, NormalizeOptions};
+use vnplan_engine::normalize::{normalize, NormalizeOptions};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(s) = std::str::from_utf8(data) else {

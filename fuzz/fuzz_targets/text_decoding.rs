@@ -4,5 +4,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = vnplan::ingest::text::decode_text(data);
+    let _ = vnplan_engine::ingest::text::decode_text(data);
 });

@@ -4,9 +4,9 @@ use super::{ToneArg, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use vnplan::batch::{self, Summary};
-use vnplan::normalize::NormalizeOptions;
-use vnplan::Options;
+use vnplan_engine::batch::{self, Summary};
+use vnplan_engine::normalize::NormalizeOptions;
+use vnplan_engine::Options;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {

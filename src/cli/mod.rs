@@ -7,7 +7,7 @@ pub mod schema;
 pub mod worker;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use vnplan::normalize::ToneStyle;
+use vnplan_engine::normalize::ToneStyle;
 
 /// Exit status: every document succeeded.
 pub const EXIT_OK: i32 = 0;

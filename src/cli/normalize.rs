@@ -2,8 +2,8 @@
 
 use super::{ToneArg, EXIT_OK, EXIT_SOME_FAILED};
 use std::io::{Read, Write};
-use vnplan::ingest::{self, Format};
-use vnplan::normalize::{self, NormalizeOptions};
+use vnplan_engine::ingest::{self, Format};
+use vnplan_engine::normalize::{self, NormalizeOptions};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {

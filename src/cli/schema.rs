@@ -3,7 +3,7 @@
 use super::EXIT_OK;
 
 pub fn run() -> i32 {
-    let schema = vnplan::record::json_schema();
+    let schema = vnplan_engine::record::json_schema();
     println!(
         "{}",
         serde_json::to_string_pretty(&schema).unwrap_or_default()

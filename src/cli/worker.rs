@@ -4,9 +4,9 @@
 
 use super::{ToneArg, EXIT_OK};
 use std::io::Write;
-use vnplan::batch::{self, Input};
-use vnplan::normalize::NormalizeOptions;
-use vnplan::Options;
+use vnplan_engine::batch::{self, Input};
+use vnplan_engine::normalize::NormalizeOptions;
+use vnplan_engine::Options;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {

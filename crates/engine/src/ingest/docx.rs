@@ -1877,7 +1877,7 @@ mod tests {
 
     fn fixture(name: &str) -> Vec<u8> {
         let path = format!(
-            "{}/fixtures/docx/{name}",
+            "{}/../../fixtures/docx/{name}",
             concat!(env!("CARGO_MANIFEST_DIR"))
         );
         std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))

@@ -1945,7 +1945,7 @@ mod tests {
 
     #[test]
     fn fixtures_decode_to_the_unicode_original() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/encodings");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/encodings");
         let read = |name: &str| {
             std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("fixture {name}: {e}"))
         };

@@ -18,9 +18,11 @@ pub mod ingest;
 pub mod lexicon;
 pub mod normalize;
 pub mod pipeline;
-pub mod record;
 pub mod segment;
 pub mod textpos;
+
+/// The output contract, re-exported: the engine fills these types.
+pub use vnplan_record as record;
 
 pub use error::DocError;
 pub use pipeline::{process_bytes, Options};
