@@ -23,7 +23,8 @@ fn main() {
         Command::Extract(args) => cli::extract::run(args),
         Command::Normalize(args) => cli::normalize::run(args),
         Command::Schema => cli::schema::run(),
-        Command::Worker(args) => cli::worker::run(args),
+        Command::Completions(args) => cli::completions::run(args),
+        Command::Worker => cli::worker::run(),
     };
     std::process::exit(code);
 }

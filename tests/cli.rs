@@ -131,14 +131,19 @@ fn bad_inputs_give_error_records_and_exit_1_while_good_ones_succeed() {
 }
 
 #[test]
-fn missing_file_is_an_error_record() {
+fn a_path_that_does_not_exist_is_a_usage_error_named_once() {
     let assert = vnplan()
-        .args(["extract", "/nonexistent/plan.txt"])
+        .args(["extract", &corpus(), "/nonexistent/plan.txt"])
         .assert()
-        .code(1);
-    let r = &lines(&assert.get_output().stdout)[0];
-    assert_eq!(r["error"]["kind"], "io");
-    assert_eq!(r["source"]["path"], "/nonexistent/plan.txt");
+        .code(2)
+        .stdout("");
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert_eq!(
+        stderr.matches("/nonexistent/plan.txt").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(stderr.contains("no such file or folder"), "{stderr}");
 }
 
 #[test]

@@ -7,6 +7,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use vnplan_engine::batch::{self, BatchOptions, Input, Isolation};
+use vnplan_engine::record::sink::JsonLines;
 
 fn script(dir: &Path, name: &str, body: &str) -> PathBuf {
     let p = dir.join(name);
@@ -15,16 +16,16 @@ fn script(dir: &Path, name: &str, body: &str) -> PathBuf {
     p
 }
 
-fn run_with(exe: PathBuf, timeout: Duration, input: &Path) -> serde_json::Value {
+/// Run one input through the batch with the worker started by `args`; the
+/// output as JSON Lines, text included (the worker's reply carries it).
+fn run_with(args: &[&std::ffi::OsStr], timeout: Duration, input: &Path) -> serde_json::Value {
     let iso = Isolation {
-        exe,
+        command: args.iter().map(Into::into).collect(),
         timeout,
         max_memory: 0,
-        worker_args: vec![],
     };
     let opts = BatchOptions {
         jobs: 1,
-        pretty: false,
         isolation: Some(iso),
         resume: Default::default(),
     };
@@ -37,7 +38,7 @@ fn run_with(exe: PathBuf, timeout: Duration, input: &Path) -> serde_json::Value 
         &inputs,
         &vnplan_engine::Options::default(),
         &opts,
-        &mut out,
+        &mut JsonLines::new(&mut out).with_text(true),
         &|| {},
     )
     .unwrap();
@@ -51,7 +52,7 @@ fn a_hanging_worker_costs_one_timeout_record() {
     std::fs::write(&pdf, b"%PDF-1.4 whatever").unwrap();
     let exe = script(dir.path(), "hang", "sleep 30");
     let started = std::time::Instant::now();
-    let v = run_with(exe, Duration::from_secs(1), &pdf);
+    let v = run_with(&[exe.as_os_str()], Duration::from_secs(1), &pdf);
     assert_eq!(v["error"]["kind"], "timeout");
     assert!(v["error"]["message"]
         .as_str()
@@ -69,7 +70,7 @@ fn a_crashing_worker_costs_one_malformed_record() {
     let pdf = dir.path().join("crashes.pdf");
     std::fs::write(&pdf, b"%PDF-1.4 whatever").unwrap();
     let exe = script(dir.path(), "crash", "kill -ABRT $$");
-    let v = run_with(exe, Duration::from_secs(10), &pdf);
+    let v = run_with(&[exe.as_os_str()], Duration::from_secs(10), &pdf);
     assert_eq!(v["error"]["kind"], "malformed");
     assert!(
         v["error"]["message"].as_str().unwrap().contains("crashed"),
@@ -83,7 +84,11 @@ fn the_real_worker_gives_the_in_process_record() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let pdf = corpus.join("002_3ccb0559b1a8a418.pdf");
     let exe = PathBuf::from(env!("CARGO_BIN_EXE_vnplan"));
-    let isolated = run_with(exe, Duration::from_secs(60), &pdf);
+    let isolated = run_with(
+        &[exe.as_os_str(), "__worker".as_ref()],
+        Duration::from_secs(60),
+        &pdf,
+    );
     let direct = serde_json::to_value(batch::process_input(
         &Input::File {
             path: pdf.clone(),
@@ -92,6 +97,8 @@ fn the_real_worker_gives_the_in_process_record() {
         &vnplan_engine::Options::default(),
     ))
     .unwrap();
+    // Text and all: the worker's typed reply loses nothing.
+    assert!(isolated["text"]["paragraphs"].as_array().unwrap().len() > 10);
     assert_eq!(isolated, direct);
 }
 
@@ -153,7 +160,7 @@ fn resume_reuses_unchanged_records_and_redoes_changed_ones() {
 }
 
 #[test]
-fn an_interrupted_run_leaves_no_output_and_no_temporary_file() {
+fn an_interrupted_run_leaves_no_output_and_resume_picks_up_what_it_finished() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("in");
     std::fs::create_dir(&inputs).unwrap();
@@ -187,9 +194,45 @@ fn an_interrupted_run_leaves_no_output_and_no_temporary_file() {
     }
     let status = child.wait().unwrap();
     assert!(!status.success(), "the run should have been interrupted");
-    let left: Vec<_> = std::fs::read_dir(&out_dir)
+    // No output and no temporary file; only the side file of the records
+    // finished so far, which --resume picks up.
+    let left: Vec<String> = std::fs::read_dir(&out_dir)
         .unwrap()
-        .map(|e| e.unwrap().file_name())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(left.is_empty(), "left behind: {left:?}");
+    assert_eq!(
+        left,
+        vec![".records.jsonl.partial".to_string()],
+        "left behind: {left:?}"
+    );
+    let kept = std::fs::read_to_string(out_dir.join(".records.jsonl.partial")).unwrap();
+    let kept = kept.lines().filter(|l| l.ends_with('}')).count();
+    assert!(kept > 0 && kept < 400, "{kept} records kept");
+    let assert = Command::cargo_bin("vnplan")
+        .unwrap()
+        .args([
+            "extract",
+            inputs.to_str().unwrap(),
+            "-o",
+            target.to_str().unwrap(),
+            "--resume",
+        ])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains(&format!("{kept} record(s) reused")),
+        "{stderr}"
+    );
+    let fresh = Command::cargo_bin("vnplan")
+        .unwrap()
+        .args(["extract", inputs.to_str().unwrap()])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(std::fs::read(&target).unwrap(), fresh);
+    let left: Vec<_> = std::fs::read_dir(&out_dir).unwrap().collect();
+    assert_eq!(left.len(), 1, "the side file is gone after a complete run");
 }

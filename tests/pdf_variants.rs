@@ -120,12 +120,12 @@ fn ocr_reads_image_only_pdfs_or_says_what_to_install() {
     );
     if vnplan_engine::ingest::ocr::available() {
         let r = result.expect("OCR gives a record");
-        assert_eq!(r.source.backend, "tesseract");
+        assert_eq!(r.source.backend.as_str(), "tesseract");
         assert!(r.stats.chars > 50, "OCR read almost nothing");
-        assert!(r.warnings.iter().any(|w| w.code == "ocr"));
+        assert!(r.warnings.iter().any(|w| w.code.as_str() == "ocr"));
     } else {
         let e = result.expect_err("without Tesseract the file cannot be read");
-        assert_eq!(e.kind(), "image_only");
+        assert_eq!(e.kind().as_str(), "image_only");
         assert!(e.to_string().contains("tesseract-ocr-vie"), "{e}");
     }
     // Without --ocr the error points to it.

@@ -1,13 +1,17 @@
 //! Command-line front end: argument structs and one function per
 //! subcommand. Errors are reported here, once, as messages and exit codes.
 
+pub mod completions;
 pub mod extract;
 pub mod normalize;
+pub mod output;
 pub mod schema;
 pub mod worker;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use vnplan_engine::normalize::ToneStyle;
+use vnplan_engine::batch::{self, BatchOptions, Input, Isolation};
+use vnplan_engine::normalize::{NormalizeOptions, ToneStyle};
+use vnplan_engine::Options;
 
 /// Exit status: every document succeeded.
 pub const EXIT_OK: i32 = 0;
@@ -16,11 +20,22 @@ pub const EXIT_SOME_FAILED: i32 = 1;
 /// Exit status: usage error (bad arguments, unwritable output).
 pub const EXIT_USAGE: i32 = 2;
 
+const AFTER_HELP: &str = "\
+Exit status: 0 every document gave a record; 1 some gave error records \
+(they are in the output); 2 usage error (bad arguments, a path that does \
+not exist, an output that cannot be written). A closed pipe (`| head`) \
+ends the run quietly with 0.
+
+Error kinds in error records: io, empty, unsupported_format (legacy .doc, \
+RTF), encrypted, image_only (OCR needed: --ocr), malformed, timeout, \
+too_large, unsupported_font, encoding, internal.";
+
 #[derive(Parser, Debug)]
 #[command(
     name = "vnplan",
     version,
-    about = "Turn Vietnamese administrative plans (Kế hoạch) into clean, comparable JSON records"
+    about = "Turn Vietnamese administrative documents (Kế hoạch, Quyết định, Công văn…) into clean, comparable records",
+    after_help = AFTER_HELP
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -30,15 +45,92 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Extract one JSON record per document (JSON Lines on stdout).
+    #[command(after_help = AFTER_HELP)]
     Extract(extract::Args),
     /// Print the normalised text that all spans point into.
     Normalize(normalize::Args),
     /// Print the JSON Schema of an output line.
     Schema,
-    /// (internal) Process one file and print its output line; used to
-    /// isolate PDF parsing in a child process.
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::Args),
+    /// (internal) Answer worker requests on stdin: the batch reads PDFs
+    /// this way, in a child process under a time and memory limit.
     #[command(name = "__worker", hide = true)]
-    Worker(worker::Args),
+    Worker,
+}
+
+/// How documents are read: shared by every command that reads them.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ReadArgs {
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long = "jobs", value_name = "N",
+          value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Tone-mark placement in `oa`, `oe`, `uy`.
+    #[arg(long = "tone-style", value_enum, default_value_t = ToneArg::Hoa)]
+    pub tone_style: ToneArg,
+    /// Read image-only PDFs by OCR (needs tesseract-ocr, tesseract-ocr-vie
+    /// and poppler-utils; without them the error record says so).
+    #[arg(long)]
+    pub ocr: bool,
+    /// Wall-clock limit per PDF, in seconds (PDFs are read in a child process).
+    #[arg(long, value_name = "SECS", default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout: u64,
+    /// Memory limit per PDF worker, in MiB (0 = none).
+    #[arg(long = "max-memory", value_name = "MIB", default_value_t = 4096)]
+    pub max_memory: u64,
+    /// Read PDFs in this process (faster; a crashing PDF then ends the batch).
+    #[arg(long = "no-isolate")]
+    pub no_isolate: bool,
+}
+
+impl ReadArgs {
+    /// The processing options, built once; isolated workers get them in
+    /// their serialised form.
+    pub fn options(&self) -> Options {
+        Options {
+            normalize: NormalizeOptions {
+                tone_style: self.tone_style.into(),
+                strip_markdown: None,
+            },
+            ocr: self.ocr,
+        }
+    }
+
+    pub fn batch(&self) -> BatchOptions {
+        let jobs = self.jobs.map(usize::from).unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        });
+        let isolation = if self.no_isolate {
+            None
+        } else {
+            std::env::current_exe().ok().map(|exe| Isolation {
+                command: vec![exe.into_os_string(), "__worker".into()],
+                timeout: std::time::Duration::from_secs(self.timeout),
+                max_memory: self.max_memory * 1024 * 1024,
+            })
+        };
+        BatchOptions {
+            jobs,
+            isolation,
+            resume: Default::default(),
+        }
+    }
+}
+
+/// Expand the command-line paths; a path that does not exist is a usage
+/// error, named once, before any work.
+pub fn inputs_of(paths: &[String]) -> Result<(Vec<Input>, batch::WalkReport), i32> {
+    for p in paths {
+        if p != "-" && std::fs::symlink_metadata(p).is_err() {
+            eprintln!("vnplan: {p}: no such file or folder");
+            return Err(EXIT_USAGE);
+        }
+    }
+    Ok(batch::collect_inputs(paths))
 }
 
 /// Tone-mark placement in `oa`, `oe`, `uy`, named by example.
@@ -53,17 +145,6 @@ pub enum ToneArg {
     Hoaf,
     /// Leave tone marks as written.
     Keep,
-}
-
-impl ToneArg {
-    /// The value's name on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            ToneArg::Hoa => "hòa",
-            ToneArg::Hoaf => "hoà",
-            ToneArg::Keep => "keep",
-        }
-    }
 }
 
 impl From<ToneArg> for ToneStyle {

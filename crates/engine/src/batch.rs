@@ -6,19 +6,29 @@
 //! on a rayon pool and written in order, so memory does not grow with the
 //! batch and the output does not depend on the number of threads.
 //!
+//! Outputs go to a [`Sink`] as typed values, in input order; the runner
+//! renders nothing itself.
+//!
 //! PDF parsing can hang, abort or overflow its stack on hostile files (an
 //! abort cannot be caught in-process), so with [`Isolation`] each PDF is
 //! read by a child process under a wall-clock and memory limit: a bad file
-//! costs one error record, never the batch. With `resume`, records already
-//! in a previous output for unchanged files (same sha256) are reused.
+//! costs one error record, never the batch. The child speaks a typed
+//! protocol ([`WorkerRequest`] in, [`WorkerReply`] out, one JSON line each;
+//! [`serve_worker`] is its side) and the command that starts it is the
+//! caller's to give. With `resume`, outputs of a previous run for unchanged
+//! files (same path and sha256) are reused.
 
+use crate::assemble::sha256_hex;
 use crate::error::DocError;
-use crate::ingest::Format;
-use crate::pipeline::{process_bytes, sha256_hex, Options};
+use crate::ingest::{self, Format};
+use crate::pipeline::{process_bytes, Options};
+use crate::record::sink::Sink;
 use crate::record::{ErrorInfo, ErrorRecord, ErrorSource, Output, SCHEMA_VERSION};
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::io::{Read, Write};
+use std::ffi::OsString;
+use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -52,7 +62,9 @@ impl Input {
 /// What walking found besides inputs.
 #[derive(Debug, Default)]
 pub struct WalkReport {
-    /// Files in folders skipped because their extension is not a format we read.
+    /// Files in folders skipped because their extension is not a document
+    /// format (`.csv`, `.xlsx`, images…). Legacy `.doc` and `.rtf` files are
+    /// inputs: they get an error record, never a silent skip.
     pub skipped: Vec<String>,
 }
 
@@ -133,7 +145,7 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, report: &mut WalkReport, seen: &mut
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, inputs, report, seen),
             Ok(_) => {
-                if Format::from_path(&shown).is_some() {
+                if ingest::format_of_path(&shown).is_some() {
                     inputs.push(Input::File {
                         path,
                         display: shown,
@@ -154,8 +166,11 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, report: &mut WalkReport, seen: &mut
     seen.pop();
 }
 
-/// Read an input's bytes.
+/// Read an input's bytes; more than [`MAX_INPUT_BYTES`] is `too_large`,
+/// from a file or from standard input alike.
 fn read_input(input: &Input) -> Result<Vec<u8>, DocError> {
+    let too_large =
+        |n: u64| DocError::TooLarge(format!("{n} bytes or more (limit {MAX_INPUT_BYTES})"));
     match input {
         Input::Stdin => {
             let mut buf = Vec::new();
@@ -167,6 +182,9 @@ fn read_input(input: &Input) -> Result<Vec<u8>, DocError> {
                     path: "-".into(),
                     source: e,
                 })?;
+            if buf.len() as u64 > MAX_INPUT_BYTES {
+                return Err(too_large(buf.len() as u64));
+            }
             Ok(buf)
         }
         Input::File { path, display } => {
@@ -176,10 +194,7 @@ fn read_input(input: &Input) -> Result<Vec<u8>, DocError> {
             };
             let meta = std::fs::metadata(path).map_err(io)?;
             if meta.len() > MAX_INPUT_BYTES {
-                return Err(DocError::TooLarge(format!(
-                    "{} bytes (limit {MAX_INPUT_BYTES})",
-                    meta.len()
-                )));
+                return Err(too_large(meta.len()));
             }
             std::fs::read(path).map_err(|e| DocError::Io {
                 path: display.clone(),
@@ -193,7 +208,7 @@ fn read_input(input: &Input) -> Result<Vec<u8>, DocError> {
     }
 }
 
-/// Process one input into one output line.
+/// Process one input into one output, in this process.
 pub fn process_input(input: &Input, opts: &Options) -> Output {
     let display = input.display().to_string();
     let format = match input {
@@ -207,23 +222,22 @@ pub fn process_input(input: &Input, opts: &Options) -> Output {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         process_bytes(&display, &bytes, format, opts)
     }));
+    let format = ingest::sniff(&bytes)
+        .or(format)
+        .or_else(|| ingest::format_of_path(&display));
     match result {
         Ok(Ok(record)) => Output::Record(Box::new(record)),
-        Ok(Err(e)) => error_output(
-            &display,
-            format.or_else(|| Format::from_path(&display)),
-            Some(&bytes),
-            &e,
-        ),
+        Ok(Err(e)) => error_output(&display, format, Some(&bytes), &e),
         Err(_) => error_output(
             &display,
-            format.or_else(|| Format::from_path(&display)),
+            format,
             Some(&bytes),
             &DocError::Internal("a processing stage panicked; please report this file".into()),
         ),
     }
 }
 
+/// The error record of an input, naming the file and the reason.
 pub fn error_output(
     path: &str,
     format: Option<Format>,
@@ -234,15 +248,23 @@ pub fn error_output(
         schema: SCHEMA_VERSION.to_string(),
         source: ErrorSource {
             path: path.to_string(),
-            format: format.map(|f| f.name().to_string()),
+            format,
             sha256: bytes.map(sha256_hex),
             bytes: bytes.map(|b| b.len() as u64),
         },
         error: ErrorInfo {
-            kind: e.kind().to_string(),
+            kind: e.kind(),
             message: format!("{path}: {e}"),
         },
     })
+}
+
+/// One failed input, for the summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    pub path: String,
+    pub kind: crate::record::vocab::ErrorKind,
+    pub message: String,
 }
 
 /// Counts for the summary.
@@ -250,128 +272,138 @@ pub fn error_output(
 pub struct Summary {
     pub records: usize,
     pub reused: usize,
-    pub errors: Vec<(String, String, String)>, // (path, kind, message)
+    pub errors: Vec<Failure>,
 }
 
 /// Running risky inputs in a child process.
 #[derive(Debug, Clone)]
 pub struct Isolation {
-    /// The `vnplan` executable to run as `vnplan __worker PATH`.
-    pub exe: PathBuf,
+    /// The program and arguments that start a worker which runs
+    /// [`serve_worker`] on its standard input and output (for the `vnplan`
+    /// binary: its own path and its hidden worker subcommand).
+    pub command: Vec<OsString>,
     pub timeout: Duration,
     /// Address-space limit for the child, in bytes (0 = none).
     pub max_memory: u64,
-    /// Extra arguments for the worker (options such as `--tone-style`).
-    pub worker_args: Vec<String>,
 }
 
 /// How a batch runs.
 #[derive(Debug, Clone, Default)]
 pub struct BatchOptions {
     pub jobs: usize,
-    pub pretty: bool,
     pub isolation: Option<Isolation>,
-    /// Output lines of a previous run, by source path: (sha256, line).
-    pub resume: HashMap<String, (String, String)>,
+    /// Outputs of a previous run, by source path: (sha256, output).
+    pub resume: HashMap<String, (String, Output)>,
 }
 
-/// One finished input: its output line and whether it is an error.
+/// What the parent asks a worker: one file, with the options to read it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WorkerRequest {
+    pub path: PathBuf,
+    /// The path to report in the output (as the user gave it).
+    pub display: String,
+    pub options: Options,
+}
+
+/// What a worker answers: the output, text included.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WorkerReply {
+    pub output: Output,
+}
+
+/// The worker's side of the protocol: answer each request line of `input`
+/// with one reply line on `output`, until `input` ends.
+pub fn serve_worker(input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
+    for line in input.lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let request: WorkerRequest = serde_json::from_str(&line).map_err(std::io::Error::other)?;
+        let input = Input::File {
+            path: request.path,
+            display: request.display,
+        };
+        let reply = WorkerReply {
+            output: process_input(&input, &request.options),
+        };
+        serde_json::to_writer(&mut output, &reply).map_err(std::io::Error::other)?;
+        output.write_all(b"\n")?;
+        output.flush()?;
+    }
+    Ok(())
+}
+
+/// One finished input.
 struct Done {
-    line: String,
-    error: Option<(String, String, String)>,
+    output: Output,
     reused: bool,
 }
 
-fn render(output: &Output, pretty: bool) -> String {
-    let r = if pretty {
-        serde_json::to_string_pretty(output)
-    } else {
-        serde_json::to_string(output)
-    };
-    r.unwrap_or_else(|e| {
-        format!("{{\"error\":{{\"kind\":\"internal\",\"message\":\"cannot serialise: {e}\"}}}}")
-    })
-}
-
-fn done_from_output(output: &Output, pretty: bool) -> Done {
-    let error = match output {
-        Output::Record(_) => None,
-        Output::Error(e) => Some((
-            e.source.path.clone(),
-            e.error.kind.clone(),
-            e.error.message.clone(),
-        )),
-    };
-    Done {
-        line: render(output, pretty),
-        error,
-        reused: false,
-    }
-}
-
-/// A line produced elsewhere (a worker, a previous run): classify it.
-fn done_from_line(line: String, pretty: bool, reused: bool) -> Done {
-    let value: serde_json::Value = serde_json::from_str(&line).unwrap_or(serde_json::Value::Null);
-    let error = value.get("error").map(|e| {
-        (
-            value["source"]["path"].as_str().unwrap_or("").to_string(),
-            e["kind"].as_str().unwrap_or("internal").to_string(),
-            e["message"].as_str().unwrap_or("").to_string(),
-        )
-    });
-    let line = if pretty {
-        serde_json::to_string_pretty(&value).unwrap_or(line)
-    } else {
-        line
-    };
-    Done {
-        line,
-        error,
-        reused,
-    }
-}
-
 fn process_one(input: &Input, opts: &Options, batch: &BatchOptions) -> Done {
-    // Resume: an unchanged file keeps the line it had.
+    // Resume: an unchanged file keeps the output it had.
     if let (Input::File { path, display }, false) = (input, batch.resume.is_empty()) {
-        if let Some((sha, line)) = batch.resume.get(display) {
+        if let Some((sha, output)) = batch.resume.get(display) {
             if let Ok(bytes) = std::fs::read(path) {
                 if sha256_hex(&bytes) == *sha {
-                    return done_from_line(line.clone(), batch.pretty, true);
+                    return Done {
+                        output: output.clone(),
+                        reused: true,
+                    };
                 }
             }
         }
     }
-    match (&batch.isolation, input) {
-        (Some(iso), Input::File { display, .. })
-            if Format::from_path(display) == Some(Format::Pdf) =>
-        {
-            run_isolated(iso, input, batch.pretty)
+    let output = match (&batch.isolation, input) {
+        (Some(iso), Input::File { path, display }) if is_pdf(path, display) => {
+            run_isolated(iso, path, display, opts)
         }
-        _ => done_from_output(&process_input(input, opts), batch.pretty),
+        _ => process_input(input, opts),
+    };
+    Done {
+        output,
+        reused: false,
     }
 }
 
-/// Run one input in a child `vnplan __worker` under the limits.
-fn run_isolated(iso: &Isolation, input: &Input, pretty: bool) -> Done {
+/// PDFs are isolated: by extension, or by signature under another name.
+fn is_pdf(path: &Path, display: &str) -> bool {
+    if ingest::format_of_path(display) == Some(Format::Pdf) {
+        return true;
+    }
+    let mut head = [0u8; 1024];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    ingest::sniff(&head[..n]) == Some(Format::Pdf)
+}
+
+/// Run one input in a child worker under the limits.
+fn run_isolated(iso: &Isolation, path: &Path, display: &str, opts: &Options) -> Output {
     use wait_timeout::ChildExt;
-    let Input::File { path, display } = input else {
-        unreachable!("only files are isolated")
-    };
     let fail = |kind: DocError| {
         let bytes = std::fs::read(path).ok();
-        done_from_output(
-            &error_output(display, Format::from_path(display), bytes.as_deref(), &kind),
-            pretty,
-        )
+        error_output(display, Some(Format::Pdf), bytes.as_deref(), &kind)
     };
-    let mut cmd = std::process::Command::new(&iso.exe);
-    cmd.arg("__worker")
-        .args(&iso.worker_args)
-        .arg("--display")
-        .arg(display)
-        .arg(path);
-    cmd.stdin(std::process::Stdio::null())
+    let Some((program, args)) = iso.command.split_first() else {
+        return fail(DocError::Internal("no worker command given".into()));
+    };
+    let request = WorkerRequest {
+        path: path.to_path_buf(),
+        display: display.to_string(),
+        options: *opts,
+    };
+    let request = match serde_json::to_string(&request) {
+        Ok(r) => r,
+        Err(e) => {
+            return fail(DocError::Internal(format!(
+                "cannot encode the request: {e}"
+            )))
+        }
+    };
+    let mut cmd = std::process::Command::new(program);
+    cmd.args(args)
+        .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null());
     limit_memory(&mut cmd, iso.max_memory);
@@ -382,12 +414,19 @@ fn run_isolated(iso: &Isolation, input: &Input, pretty: bool) -> Done {
         Err(e) => {
             return fail(DocError::Internal(format!(
                 "cannot start the isolated worker {}: {e}",
-                iso.exe.display()
+                Path::new(program).display()
             )))
         }
     };
-    // Read stdout on a thread so a large record cannot block the child.
-    let mut stdout = child.stdout.take().expect("piped stdout");
+    if let Some(mut stdin) = child.stdin.take() {
+        // A worker that died at once shows up below as its exit status.
+        let _ = stdin.write_all(request.as_bytes());
+        let _ = stdin.write_all(b"\n");
+    }
+    // Read stdout on a thread so a large reply cannot block the child.
+    let Some(mut stdout) = child.stdout.take() else {
+        return fail(DocError::Internal("the worker has no output pipe".into()));
+    };
     let reader = std::thread::spawn(move || {
         let mut s = String::new();
         let _ = stdout.read_to_string(&mut s);
@@ -413,9 +452,10 @@ fn run_isolated(iso: &Isolation, input: &Input, pretty: bool) -> Done {
         }
     };
     let out = reader.join().unwrap_or_default();
-    let line = out.lines().next().unwrap_or("").to_string();
-    if status.success() && !line.is_empty() {
-        return done_from_line(line, pretty, false);
+    if status.success() {
+        if let Some(Ok(reply)) = out.lines().next().map(serde_json::from_str::<WorkerReply>) {
+            return reply.output;
+        }
     }
     use std::os::unix::process::ExitStatusExt;
     let why = match status.signal() {
@@ -424,6 +464,7 @@ fn run_isolated(iso: &Isolation, input: &Input, pretty: bool) -> Done {
             iso.max_memory / (1024 * 1024)
         ),
         Some(sig) => format!("the PDF parser was killed by signal {sig}"),
+        None if status.success() => "the PDF worker gave no readable reply".to_string(),
         None => format!("the PDF worker failed (exit status {})", status.code().unwrap_or(-1)),
     };
     fail(DocError::Malformed(why))
@@ -452,38 +493,40 @@ fn limit_memory(cmd: &mut std::process::Command, bytes: u64) {
     }
 }
 
-/// Read the records of a previous output file for `--resume`: by source
-/// path, its sha256 and the line. Error records are not reused (the file
-/// may have been fixed), and unreadable lines are ignored.
-pub fn load_resume(path: &Path) -> std::io::Result<HashMap<String, (String, String)>> {
+/// Read the outputs of earlier runs for `--resume` from JSON Lines files
+/// (a previous output, the side file of an interrupted run): by source
+/// path, its sha256 and the output. Later files win. Error records are not
+/// reused (the file may have been fixed); unreadable lines — the torn last
+/// line of a killed run — are ignored; a file that does not exist is empty.
+pub fn load_resume(paths: &[&Path]) -> std::io::Result<HashMap<String, (String, Output)>> {
     let mut map = HashMap::new();
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(map),
-        Err(e) => return Err(e),
-    };
-    for line in text.lines() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
+    for path in paths {
+        let file = match std::fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e),
         };
-        if v.get("error").is_some() {
-            continue;
-        }
-        if let (Some(p), Some(sha)) = (v["source"]["path"].as_str(), v["source"]["sha256"].as_str())
-        {
-            map.insert(p.to_string(), (sha.to_string(), line.to_string()));
+        for line in std::io::BufReader::new(file).lines() {
+            let Ok(line) = line else { continue };
+            let Ok(output) = serde_json::from_str::<Output>(&line) else {
+                continue;
+            };
+            if let Output::Record(r) = &output {
+                map.insert(r.source.path.clone(), (r.source.sha256.clone(), output));
+            }
         }
     }
     Ok(map)
 }
 
-/// Run `inputs`, writing one output line per input to `out` in input
-/// order. `progress` is called after each document.
+/// Run `inputs`, handing one output per input to `sink` in input order.
+/// `progress` is called after each document. An error of the sink ends
+/// the run (a closed pipe is `BrokenPipe`).
 pub fn run(
     inputs: &[Input],
     opts: &Options,
     batch: &BatchOptions,
-    out: &mut dyn Write,
+    sink: &mut dyn Sink,
     progress: &(dyn Fn() + Sync),
 ) -> std::io::Result<Summary> {
     let jobs = batch.jobs.max(1);
@@ -506,17 +549,20 @@ pub fn run(
                 .collect()
         });
         for d in done {
-            match d.error {
-                None => summary.records += 1,
-                Some(e) => summary.errors.push(e),
+            match &d.output {
+                Output::Record(_) => summary.records += 1,
+                Output::Error(e) => summary.errors.push(Failure {
+                    path: e.source.path.clone(),
+                    kind: e.error.kind,
+                    message: e.error.message.clone(),
+                }),
             }
             if d.reused {
                 summary.reused += 1;
             }
-            out.write_all(d.line.as_bytes())?;
-            out.write_all(b"\n")?;
+            sink.write(d.output)?;
         }
     }
-    out.flush()?;
+    sink.finish()?;
     Ok(summary)
 }

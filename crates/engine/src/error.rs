@@ -1,6 +1,7 @@
 //! Typed errors of the library. The CLI turns them into error records and
 //! messages at the edge; nothing inside the library prints.
 
+use crate::record::vocab::ErrorKind;
 use thiserror::Error;
 
 /// Why one document could not be turned into a record.
@@ -38,19 +39,19 @@ pub enum DocError {
 
 impl DocError {
     /// The machine-readable kind used in error records.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            DocError::Io { .. } => "io",
-            DocError::Empty => "empty",
-            DocError::UnsupportedFormat(_) => "unsupported_format",
-            DocError::Encrypted => "encrypted",
-            DocError::ImageOnly | DocError::OcrUnavailable(_) => "image_only",
-            DocError::Malformed(_) => "malformed",
-            DocError::UnsupportedFont(_) => "unsupported_font",
-            DocError::TooLarge(_) => "too_large",
-            DocError::Encoding(_) => "encoding",
-            DocError::Timeout(_) => "timeout",
-            DocError::Internal(_) => "internal",
+            DocError::Io { .. } => ErrorKind::Io,
+            DocError::Empty => ErrorKind::Empty,
+            DocError::UnsupportedFormat(_) => ErrorKind::UnsupportedFormat,
+            DocError::Encrypted => ErrorKind::Encrypted,
+            DocError::ImageOnly | DocError::OcrUnavailable(_) => ErrorKind::ImageOnly,
+            DocError::Malformed(_) => ErrorKind::Malformed,
+            DocError::UnsupportedFont(_) => ErrorKind::UnsupportedFont,
+            DocError::TooLarge(_) => ErrorKind::TooLarge,
+            DocError::Encoding(_) => ErrorKind::Encoding,
+            DocError::Timeout(_) => ErrorKind::Timeout,
+            DocError::Internal(_) => ErrorKind::Internal,
         }
     }
 }

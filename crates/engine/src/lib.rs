@@ -1,16 +1,19 @@
-//! vnplan turns archived Vietnamese administrative plans (Kế hoạch) into
-//! clean, comparable records.
+//! The vnplan engine: archived Vietnamese administrative documents (plans,
+//! decisions, letters…) → typed [`Record`]s.
 //!
 //! Data flows one way; each arrow is a plain function over typed values:
 //!
 //! ```text
 //! bytes ──ingest──▶ RawText ──normalize──▶ Normalized ──segment──▶ Outline
-//!       ──extract──▶ extractions ──assemble──▶ Record
+//!       ──extract──▶ Extractions ──assemble──▶ Record (+ its DocumentText)
+//!       ──batch──▶ Sink (JSON Lines, dataset, …)
 //! ```
 //!
 //! [`process_bytes`] runs the whole chain for one document; [`batch`] runs
-//! many in parallel and streams the results in input order.
+//! many in parallel and hands the outputs, in input order, to a sink. The
+//! record types are the `vnplan-record` crate, re-exported as [`record`].
 
+pub mod assemble;
 pub mod batch;
 pub mod error;
 pub mod extract;

@@ -1,14 +1,53 @@
-//! The output contract: one `Record` per input document, serialised as JSON.
+//! The output contract of vnplan: one [`Record`] per input document (or an
+//! [`ErrorRecord`] saying why there is none), serialised as one JSON line.
 //!
-//! Owns the types that users and scripts rely on (field names, value formats,
-//! the schema version) and their JSON Schema (via `schemars`). It does not
-//! compute anything: extraction stages fill these types, sinks serialise them.
-//! Never build record JSON by hand elsewhere.
+//! Owns the types that users and scripts rely on — field names, value
+//! formats, the closed vocabularies ([`vocab`]), the schema version — the
+//! normalised text that travels beside a record ([`DocumentText`]), and the
+//! JSON Schema (via `schemars`). It computes nothing: the engine fills these
+//! types, sinks serialise them, and whatever consumes records (the dataset,
+//! the comparison, the report) depends on this crate alone.
+//!
+//! Every extracted item is an [`Item`]: an envelope with the fields all items
+//! share (id, section, provenance) around the item's own data, flattened in
+//! JSON so that each item is one flat object:
+//!
+//! ```
+//! use vnplan_record::{Item, Provenance, DateItem, vocab::{DateKind, DateRole}};
+//!
+//! let item = Item {
+//!     id: "date-0123456789ab".into(),
+//!     data: DateItem {
+//!         text: "ngày 20/02/2024".into(),
+//!         kind: DateKind::Date,
+//!         value: "2024-02-20".into(),
+//!         solar: None,
+//!         role: DateRole::Deadline,
+//!     },
+//!     section: Some("II.1".into()),
+//!     at: Provenance { span: [10, 25], line: 3, page: None, source_span: Some([12, 27]) },
+//! };
+//! assert_eq!(item.value, "2024-02-20"); // the envelope derefs to its data
+//! let json = serde_json::to_string(&item).unwrap();
+//! assert_eq!(
+//!     json,
+//!     r#"{"id":"date-0123456789ab","text":"ngày 20/02/2024","kind":"date","value":"2024-02-20","role":"deadline","section":"II.1","span":[10,25],"line":3,"source_span":[12,27]}"#
+//! );
+//! let back: Item<DateItem> = serde_json::from_str(&json).unwrap();
+//! assert_eq!(back, item);
+//! ```
+
+pub mod sink;
+pub mod text;
+pub mod vocab;
+
+pub use text::{DocumentText, Paragraph, TextBlock};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use vocab::*;
 
-/// Version tag carried by every record; bump on any incompatible change.
+/// Version tag carried by every record; bumped when a field changes meaning.
 pub const SCHEMA_VERSION: &str = "vnplan.record/1";
 
 /// Where an extracted item sits. `span` is `[start, end)` in Unicode scalar
@@ -19,10 +58,47 @@ pub const SCHEMA_VERSION: &str = "vnplan.record/1";
 pub struct Provenance {
     pub span: [usize; 2],
     pub line: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_span: Option<[usize; 2]>,
+}
+
+/// The envelope of every extracted item: what all items share (a stable id,
+/// the enclosing section, provenance) around the item's own `data`. In JSON
+/// the three parts are one flat object; in Rust the envelope derefs to its
+/// data, so `record.dates[0].value` reads the date's value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Item<T> {
+    /// Stable id: the item kind's prefix and a hash of the document and span.
+    pub id: String,
+    #[serde(flatten)]
+    pub data: T,
+    /// Path of the innermost enclosing section (`II.3`), if any; for a
+    /// section, its parent's path.
+    #[serde(default)]
+    pub section: Option<String>,
+    #[serde(flatten)]
+    pub at: Provenance,
+}
+
+impl<T> std::ops::Deref for Item<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.data
+    }
+}
+
+impl<T> std::ops::DerefMut for Item<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.data
+    }
+}
+
+/// The data of one kind of item: names the prefix of its ids.
+pub trait ItemData {
+    /// Id prefix, e.g. `date` for `date-3f9c0a1b2c4d`.
+    const ID_PREFIX: &'static str;
 }
 
 /// Facts about the input file itself.
@@ -30,22 +106,21 @@ pub struct Provenance {
 pub struct Source {
     /// The path as given (or `-` for standard input).
     pub path: String,
-    /// `pdf`, `text`, `markdown` or `docx`.
-    pub format: String,
+    pub format: Format,
     /// Lower-case hex SHA-256 of the input bytes.
     pub sha256: String,
     pub bytes: u64,
     /// Number of pages (PDF only).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<usize>,
     /// Detected text encoding (`utf-8`, `utf-16le`, `tcvn3`, …); absent for PDF.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
-    /// Text extraction backend (`pdf-extract`, `pdftotext`, `text`, `docx`).
-    pub backend: String,
+    /// Text extraction backend.
+    pub backend: Backend,
     /// PDF text-layer quality, 0 (garbage) .. 1 (clean), as measured by the
     /// gate that decides whether to try a second extractor.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_quality: Option<f64>,
 }
 
@@ -57,9 +132,8 @@ pub struct Signer {
     pub position: Option<String>,
     /// Every title under the authority line, in order (a signer may hold two).
     pub positions: Vec<String>,
-    /// The operative signing prefix: `TM.`, `KT.`, `TL.`, `TUQ.`, `Q.`
-    /// (Party forms `T/M`, `K/T`, `T/L` are reported in the same dotted form).
-    pub authority: Option<String>,
+    /// The operative signing prefix: `KT.` when a deputy signs, else the first.
+    pub authority: Option<Authority>,
     /// The collective named after `TM.` (e.g. `Ủy ban nhân dân`).
     pub on_behalf_of: Option<String>,
     /// The head named after `KT.` (e.g. `Chủ tịch`), when a deputy signs.
@@ -71,7 +145,8 @@ pub struct Signer {
 /// Identity of the document itself (header, title, signature, recipients).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Document {
-    /// Type abbreviation: `KH`, `QĐ`, `CT`, `BC`, …
+    /// Type abbreviation: `KH`, `QĐ`, `CT`, `BC`, … (the Decree's table, an
+    /// open list kept in the engine's lexicon).
     pub kind: Option<String>,
     /// Type name: `Kế hoạch`, …
     pub kind_name: Option<String>,
@@ -81,10 +156,9 @@ pub struct Document {
     pub symbol: Option<String>,
     /// Canonical issuer name, e.g. `Ủy ban nhân dân huyện Hớn Quản`.
     pub issuer: Option<String>,
-    /// `tinh`, `huyen`, `xa`, `thon` or `trung_uong`.
-    pub issuer_level: Option<String>,
-    /// Where the issuer was read: `header`, `closing`, `intro` or `signature`.
-    pub issuer_source: Option<String>,
+    pub issuer_level: Option<Level>,
+    /// Where the issuer was read.
+    pub issuer_source: Option<IssuerSource>,
     /// Place name of the header's place-and-date line.
     pub place: Option<String>,
     /// `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when the day (and month) are blank.
@@ -98,7 +172,6 @@ pub struct Document {
 /// A document cited by this one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Reference {
-    pub id: String,
     /// Type abbreviation (`KH`, `QĐ`, `CT`, `NQ`, `CTr`, `CV`, …).
     pub kind: String,
     /// Number as written, without spaces (`241/KH-UBND`, `34-NQ/ĐU`); null
@@ -108,20 +181,16 @@ pub struct Reference {
     pub date: Option<String>,
     /// Canonical issuer, when given.
     pub issuer: Option<String>,
-    /// `basis` when cited in the legal bases (Căn cứ / Thực hiện), else `body`.
-    pub role: String,
+    pub role: ReferenceRole,
     /// The citation as written (normalised text).
     pub text: String,
     /// How many times the same document is cited.
     pub mentions: usize,
-    #[serde(flatten)]
-    pub at: Provenance,
 }
 
 /// A node of the numbered outline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Section {
-    pub id: String,
     /// Dotted path from the root, e.g. `II.3.1`; annex items are `PL1.2`.
     pub path: String,
     pub level: usize,
@@ -129,73 +198,50 @@ pub struct Section {
     pub marker: String,
     /// Heading text: after the marker, up to the first colon or sentence end.
     pub heading: String,
-    /// Canonical kind (`muc_dich`, `to_chuc_thuc_hien`, …, `other`).
-    pub kind: String,
-    #[serde(flatten)]
-    pub at: Provenance,
+    pub kind: SectionKind,
 }
 
 /// A date, time, period or recurrence written in the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DateItem {
-    pub id: String,
     pub text: String,
-    /// `date`, `month`, `year`, `quarter`, `range`, `time`, `recurring`, `lunar`.
-    pub kind: String,
+    pub kind: DateKind,
     /// Normalised value (see README: `2024-02-20`, `2025-12`, `2024-Q1`, …).
     pub value: String,
     /// Solar equivalent of a lunar date.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub solar: Option<String>,
-    /// `issued`, `reference`, `event`, `deadline`, `period`, `other`.
-    pub role: String,
-    /// Path of the enclosing section, if any.
-    pub section: Option<String>,
-    #[serde(flatten)]
-    pub at: Provenance,
+    pub role: DateRole,
 }
 
 /// A due date bound to a task.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Deadline {
-    pub id: String,
     pub due: String,
-    /// `before`, `by`, `on`, `within`, `recurring`.
-    pub relation: String,
+    pub relation: Relation,
     pub task: String,
     pub units: Vec<String>,
     pub text: String,
-    pub section: Option<String>,
-    #[serde(flatten)]
-    pub at: Provenance,
 }
 
 /// A responsible unit named in the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Unit {
-    pub id: String,
     /// The name as written.
     pub text: String,
     /// Abbreviations expanded, spelling unified, place completed.
     pub canonical: String,
-    pub section: Option<String>,
-    #[serde(flatten)]
-    pub at: Provenance,
 }
 
 /// A unit with its role and tasks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Assignment {
-    pub id: String,
     pub unit: String,
-    /// `chu_tri`, `phoi_hop`, `thuc_hien`, `de_nghi`.
-    pub role: String,
+    pub role: AssignmentRole,
     pub tasks: Vec<Task>,
-    pub section: Option<String>,
-    #[serde(flatten)]
-    pub at: Provenance,
 }
 
+/// One task of an assignment, with its due date when it has one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Task {
     pub text: String,
@@ -205,56 +251,75 @@ pub struct Task {
 /// An NTM criterion or indicator mentioned in the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Criterion {
-    pub id: String,
+    /// National numbering (1–19); null in a province's own set.
     pub number: Option<u32>,
+    /// Indicator (`13.2`).
     pub indicator: Option<String>,
     pub name: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<CriterionStatus>,
+    /// Whose criterion: `xã Tân Hưng`.
     pub subject: Option<String>,
     pub text: String,
-    pub section: Option<String>,
-    #[serde(flatten)]
-    pub at: Provenance,
 }
 
 /// A count of criteria such as `17/19 tiêu chí`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CriteriaCount {
-    pub id: String,
     pub achieved: f64,
     pub total: Option<u32>,
     pub subject: Option<String>,
     pub text: String,
-    pub section: Option<String>,
-    #[serde(flatten)]
-    pub at: Provenance,
 }
 
 /// A numeric target such as `23,5km đường bê tông xi măng`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Target {
-    pub id: String,
     /// The quantity (the upper bound of a range `01 - 03`).
     pub quantity: f64,
     /// The lower bound of a range (`01 - 03 sản phẩm` → 1).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<f64>,
     pub unit: String,
     pub object: Option<String>,
-    /// `toi_thieu`, `khoang`, `tren`, `duoi`, `toi_da`, `tu_den`, `tu_tro_len`.
-    pub comparator: Option<String>,
+    pub comparator: Option<Comparator>,
     pub text: String,
-    pub section: Option<String>,
-    #[serde(flatten)]
-    pub at: Provenance,
+}
+
+impl ItemData for Reference {
+    const ID_PREFIX: &'static str = "ref";
+}
+impl ItemData for Section {
+    const ID_PREFIX: &'static str = "sec";
+}
+impl ItemData for DateItem {
+    const ID_PREFIX: &'static str = "date";
+}
+impl ItemData for Deadline {
+    const ID_PREFIX: &'static str = "ddl";
+}
+impl ItemData for Unit {
+    const ID_PREFIX: &'static str = "unit";
+}
+impl ItemData for Assignment {
+    const ID_PREFIX: &'static str = "asg";
+}
+impl ItemData for Criterion {
+    const ID_PREFIX: &'static str = "crit";
+}
+impl ItemData for CriteriaCount {
+    const ID_PREFIX: &'static str = "count";
+}
+impl ItemData for Target {
+    const ID_PREFIX: &'static str = "tgt";
 }
 
 /// Something a user should look at: an inconsistency, a guess, a doubt.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Warning {
-    pub code: String,
+    pub code: WarningCode,
     pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Where, in scalar values of the normalised text, when it is one place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<[usize; 2]>,
 }
 
@@ -273,17 +338,22 @@ pub struct Record {
     pub id: String,
     pub source: Source,
     pub document: Document,
-    pub references: Vec<Reference>,
-    pub sections: Vec<Section>,
-    pub dates: Vec<DateItem>,
-    pub deadlines: Vec<Deadline>,
-    pub units: Vec<Unit>,
-    pub assignments: Vec<Assignment>,
-    pub criteria: Vec<Criterion>,
-    pub criteria_counts: Vec<CriteriaCount>,
-    pub targets: Vec<Target>,
+    pub references: Vec<Item<Reference>>,
+    pub sections: Vec<Item<Section>>,
+    pub dates: Vec<Item<DateItem>>,
+    pub deadlines: Vec<Item<Deadline>>,
+    pub units: Vec<Item<Unit>>,
+    pub assignments: Vec<Item<Assignment>>,
+    pub criteria: Vec<Item<Criterion>>,
+    pub criteria_counts: Vec<Item<CriteriaCount>>,
+    pub targets: Vec<Item<Target>>,
     pub warnings: Vec<Warning>,
     pub stats: Stats,
+    /// The normalised text all spans point into, with its paragraphs and
+    /// their sections. The engine always fills it; JSON Lines carry it only
+    /// when asked (`extract --with-text`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<DocumentText>,
 }
 
 /// The record for an input that could not be processed.
@@ -294,23 +364,23 @@ pub struct ErrorRecord {
     pub error: ErrorInfo,
 }
 
+/// What is known of an input that gave no record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ErrorSource {
     pub path: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub format: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<Format>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bytes: Option<u64>,
 }
 
+/// Why there is no record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ErrorInfo {
-    /// Machine-readable kind: `io`, `empty`, `unsupported_format`,
-    /// `encrypted`, `image_only`, `malformed`, `timeout`, `too_large`,
-    /// `unsupported_font`, `encoding`, `internal`.
-    pub kind: String,
+    pub kind: ErrorKind,
+    /// One line naming the file and the reason.
     pub message: String,
 }
 
@@ -320,6 +390,24 @@ pub struct ErrorInfo {
 pub enum Output {
     Record(Box<Record>),
     Error(ErrorRecord),
+}
+
+impl Output {
+    /// The input's path as given.
+    pub fn path(&self) -> &str {
+        match self {
+            Output::Record(r) => &r.source.path,
+            Output::Error(e) => &e.source.path,
+        }
+    }
+
+    /// SHA-256 of the input bytes, when they could be read.
+    pub fn sha256(&self) -> Option<&str> {
+        match self {
+            Output::Record(r) => Some(&r.source.sha256),
+            Output::Error(e) => e.source.sha256.as_deref(),
+        }
+    }
 }
 
 /// The JSON Schema of one output line, as a JSON value.

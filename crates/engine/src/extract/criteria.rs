@@ -8,7 +8,11 @@
 //! A name alone is mapped to the national number only in a 19-criteria
 //! context: provinces number their advanced (20-criteria) sets differently.
 
+use super::identity::Identity;
+use super::Note;
 use crate::lexicon::criteria::{by_name, name_of, STATUS_CUES};
+use crate::record::vocab::{CriterionStatus, WarningCode};
+use crate::segment::Outline;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -17,7 +21,7 @@ pub struct CriterionHit {
     pub number: Option<u32>,
     pub indicator: Option<String>,
     pub name: Option<String>,
-    pub status: Option<&'static str>,
+    pub status: Option<CriterionStatus>,
     pub subject: Option<String>,
     pub start: usize,
     pub end: usize,
@@ -32,12 +36,12 @@ pub struct CountHit {
     pub end: usize,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct CriteriaOut {
     pub criteria: Vec<CriterionHit>,
     pub counts: Vec<CountHit>,
-    /// (message, byte range) for inconsistencies and guesses.
-    pub warnings: Vec<(String, usize, usize)>,
+    /// Inconsistencies and guesses.
+    pub warnings: Vec<Note>,
 }
 
 static NUMBERED: LazyLock<Regex> =
@@ -63,16 +67,16 @@ static ITEM_MARK: LazyLock<Regex> =
 /// The status cue nearest to a `tiêu chí` phrase: first just after it
 /// (`17/19 tiêu chí được duy trì và nâng cao`), then before it in the same
 /// clause (`phấn đấu đạt thêm 05 tiêu chí`).
-fn status_near(p: &str, start: usize, end: usize) -> Option<&'static str> {
+fn status_near(p: &str, start: usize, end: usize) -> Option<CriterionStatus> {
     let after: String = p[end..].chars().take(40).collect::<String>().to_lowercase();
     // `Tiêu chí số 9 về Nhà ở dân cư: chưa đạt` — the status may follow a
     // colon; a comma, semicolon or full stop ends the phrase.
     let after = after.split([',', ';', '.']).next().unwrap_or("");
-    let mut best: Option<(usize, &'static str)> = None;
+    let mut best: Option<(usize, CriterionStatus)> = None;
     for (cue, status) in STATUS_CUES {
         if let Some(i) = after.find(cue) {
             if best.is_none_or(|(b, _)| i < b) {
-                best = Some((i, status));
+                best = Some((i, *status));
             }
         }
     }
@@ -85,11 +89,11 @@ fn status_near(p: &str, start: usize, end: usize) -> Option<&'static str> {
         .map(|i| i + 1)
         .unwrap_or(0);
     let clause = before[clause_start..].to_lowercase();
-    let mut best: Option<(usize, &'static str)> = None;
+    let mut best: Option<(usize, CriterionStatus)> = None;
     for (cue, status) in STATUS_CUES {
         if let Some(i) = clause.rfind(cue) {
             if best.is_none_or(|(b, _)| i > b) {
-                best = Some((i, status));
+                best = Some((i, *status));
             }
         }
     }
@@ -178,7 +182,7 @@ fn number_and_name(
 struct Header {
     /// The bullet the header itself carries (`-` for `- Tiêu chí số 13 …:`).
     bullet: Option<char>,
-    status: Option<&'static str>,
+    status: Option<CriterionStatus>,
     total: Option<u32>,
     /// (stated count, items seen, where) for the agreement check.
     stated: Option<(f64, usize, usize, usize)>,
@@ -208,8 +212,12 @@ pub fn extract(paras: &[(&str, usize, bool)], home_subject: Option<&str>) -> Cri
     let close = |h: Header, out: &mut CriteriaOut| {
         if let Some((n, seen, s, e)) = h.stated {
             if seen > 0 && (n - seen as f64).abs() > f64::EPSILON {
-                out.warnings
-                    .push((format!("the plan says {n} criteria but lists {seen}"), s, e));
+                out.warnings.push(Note {
+                    code: WarningCode::CriteriaCountMismatch,
+                    message: format!("the plan says {n} criteria but lists {seen}"),
+                    start: s,
+                    end: e,
+                });
             }
         }
     };
@@ -311,11 +319,12 @@ pub fn extract(paras: &[(&str, usize, bool)], home_subject: Option<&str>) -> Cri
                 let known = by_name(&name);
                 let (number, shown) = number_and_name(known, &name, numbering_total);
                 if known.is_some() && number.is_none() {
-                    out.warnings.push((
-                        format!("criterion '{name}' is named in a {}-criteria set whose numbering may differ from the national one; number left empty", numbering_total.unwrap_or(0)),
-                        base + s,
-                        base + e,
-                    ));
+                    out.warnings.push(Note {
+                        code: WarningCode::CriteriaNumbering,
+                        message: format!("criterion '{name}' is named in a {}-criteria set whose numbering may differ from the national one; number left empty", numbering_total.unwrap_or(0)),
+                        start: base + s,
+                        end: base + e,
+                    });
                 }
                 out.criteria.push(CriterionHit {
                     number,
@@ -416,6 +425,20 @@ pub fn extract(paras: &[(&str, usize, bool)], home_subject: Option<&str>) -> Cri
     out
 }
 
+/// Criteria and counts of the body and annexes; criteria stated without a
+/// subject in a commune's own document are the commune's.
+pub fn of_document(text: &str, o: &Outline, identity: &Identity) -> CriteriaOut {
+    let headings: std::collections::HashSet<usize> = o.sections.iter().map(|s| s.para).collect();
+    let body: Vec<(&str, usize, bool)> = o
+        .paras
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| o.in_body_or_annex(*i))
+        .map(|(i, p)| (p.text(text), p.start, headings.contains(&i)))
+        .collect();
+    extract(&body, identity.home_commune().as_deref())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -442,19 +465,29 @@ mod tests {
             "- Tiêu chí số 13 về Tổ chức sản xuất và phát triển kinh tế nông thôn:",
             "+ Chỉ tiêu 13.2. Xã không có mô hình liên kết.",
         ]);
-        let got: Vec<(Option<u32>, Option<String>, Option<&str>)> = out
+        let got: Vec<(Option<u32>, Option<String>, Option<CriterionStatus>)> = out
             .criteria
             .iter()
             .map(|c| (c.number, c.indicator.clone(), c.status))
             .collect();
-        assert_eq!(got[0], (Some(1), None, Some("duy_tri_nang_cao")));
-        assert_eq!(got[2], (Some(13), None, Some("chua_dat")));
-        assert_eq!(got[5], (Some(13), Some("13.2".into()), Some("chua_dat")));
+        assert_eq!(
+            got[0],
+            (Some(1), None, Some(CriterionStatus::DuyTriNangCao))
+        );
+        assert_eq!(got[2], (Some(13), None, Some(CriterionStatus::ChuaDat)));
+        assert_eq!(
+            got[5],
+            (
+                Some(13),
+                Some("13.2".into()),
+                Some(CriterionStatus::ChuaDat)
+            )
+        );
         assert_eq!(out.counts[0].achieved, 3.0);
         assert_eq!(out.counts[0].total, Some(19));
         // 3 stated, 2 listed.
         assert!(
-            out.warnings.iter().any(|w| w.0.contains("says 3")),
+            out.warnings.iter().any(|w| w.message.contains("says 3")),
             "{:?}",
             out.warnings
         );
@@ -463,7 +496,7 @@ mod tests {
     #[test]
     fn named_criteria_and_twenty_criteria_sets() {
         let out = run(&["- Xã Tân Quan: Tiếp tục củng cố, giữ vững 15/20 tiêu chí đã đạt được, phấn đấu đạt thêm 05 tiêu chí, bao gồm: Giáo dục, Văn hóa, Y tế và Khu dân cư nông thôn kiểu mẫu; bên cạnh đó tập trung củng cố lại tiêu chí Quy hoạch."]);
-        let got: Vec<(Option<u32>, String, Option<&str>)> = out
+        let got: Vec<(Option<u32>, String, Option<CriterionStatus>)> = out
             .criteria
             .iter()
             .map(|c| (c.number, c.name.clone().unwrap(), c.status))
@@ -471,8 +504,11 @@ mod tests {
         assert_eq!(got.len(), 5, "{got:?}");
         assert!(got.iter().all(|g| g.0.is_none()));
         assert_eq!(got[3].1, "Khu dân cư nông thôn kiểu mẫu");
-        assert_eq!(got[0].2, Some("phan_dau_dat"));
-        assert_eq!(got[4], (None, "Quy hoạch".into(), Some("cung_co")));
+        assert_eq!(got[0].2, Some(CriterionStatus::PhanDauDat));
+        assert_eq!(
+            got[4],
+            (None, "Quy hoạch".into(), Some(CriterionStatus::CungCo))
+        );
         assert_eq!(out.criteria[0].subject.as_deref(), Some("xã Tân Quan"));
         let out = run(&["đặc biệt là tiêu chí về thu nhập, nghèo đa chiều, tổ chức sản xuất, môi trường, an ninh trật tự."]);
         let nums: Vec<Option<u32>> = out.criteria.iter().map(|c| c.number).collect();

@@ -8,7 +8,9 @@
 //! `deadline`, `period`) come from the words just before an expression.
 //! It does not bind deadlines to tasks: see `deadlines`.
 
-use super::lunar;
+use super::{lunar, Note};
+use crate::record::vocab::{DateKind, DateRole, Relation, WarningCode};
+use crate::segment::Outline;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -18,14 +20,14 @@ use std::sync::LazyLock;
 pub struct DateHit {
     pub start: usize,
     pub end: usize,
-    pub kind: &'static str,
+    pub kind: DateKind,
     pub value: String,
     pub solar: Option<String>,
-    pub role: &'static str,
+    pub role: DateRole,
     /// Deadline relation when `role` is `deadline`.
-    pub relation: Option<&'static str>,
-    /// A warning about the expression (weekday mismatch, guessed year…).
-    pub warning: Option<String>,
+    pub relation: Option<Relation>,
+    /// A warning about the expression (a weekday that does not fit the date).
+    pub warning: Option<Note>,
 }
 
 /// What a date expression needs from its document.
@@ -810,7 +812,7 @@ fn year_str(y: Option<i32>, ctx: &DateContext) -> String {
 fn render(
     f: &Found,
     ctx: &DateContext,
-) -> Option<(&'static str, String, Option<String>, Option<String>)> {
+) -> Option<(DateKind, String, Option<String>, Option<String>)> {
     Some(match &f.atom {
         Atom::Date {
             y,
@@ -838,17 +840,27 @@ fn render(
             if let Some((h, mi)) = time {
                 v.push_str(&format!("T{h:02}:{mi:02}"));
             }
-            ("date", v, None, warning)
+            (DateKind::Date, v, None, warning)
         }
-        Atom::Month { y, m } => ("month", format!("{}-{m:02}", year_str(*y, ctx)), None, None),
-        Atom::Year { y, part: None } => ("year", format!("{y:04}"), None, None),
-        Atom::Year { y, part: Some(p) } => ("year", format!("{y:04};part={p}"), None, None),
-        Atom::RelYear(r) => ("year", format!("rel:year={r}"), None, None),
-        Atom::RelPart(v) => ("year", v.to_string(), None, None),
-        Atom::Quarter { y, q } => ("quarter", format!("{}-Q{q}", year_str(*y, ctx)), None, None),
-        Atom::Time { h, m } => ("time", format!("{h:02}:{m:02}"), None, None),
-        Atom::Recurring(v) => ("recurring", v.clone(), None, None),
-        Atom::Range(v) => ("range", v.clone(), None, None),
+        Atom::Month { y, m } => (
+            DateKind::Month,
+            format!("{}-{m:02}", year_str(*y, ctx)),
+            None,
+            None,
+        ),
+        Atom::Year { y, part: None } => (DateKind::Year, format!("{y:04}"), None, None),
+        Atom::Year { y, part: Some(p) } => (DateKind::Year, format!("{y:04};part={p}"), None, None),
+        Atom::RelYear(r) => (DateKind::Year, format!("rel:year={r}"), None, None),
+        Atom::RelPart(v) => (DateKind::Year, v.to_string(), None, None),
+        Atom::Quarter { y, q } => (
+            DateKind::Quarter,
+            format!("{}-Q{q}", year_str(*y, ctx)),
+            None,
+            None,
+        ),
+        Atom::Time { h, m } => (DateKind::Time, format!("{h:02}:{m:02}"), None, None),
+        Atom::Recurring(v) => (DateKind::Recurring, v.clone(), None, None),
+        Atom::Range(v) => (DateKind::Range, v.clone(), None, None),
         Atom::Lunar { y, m, d } => {
             let solar = lunar::lunar_to_solar(lunar::LunarDate {
                 year: *y,
@@ -857,75 +869,86 @@ fn render(
                 leap: false,
             })
             .map(|s| s.format("%Y-%m-%d").to_string());
-            ("lunar", format!("lunar:{y:04}-{m:02}-{d:02}"), solar, None)
+            (
+                DateKind::Lunar,
+                format!("lunar:{y:04}-{m:02}-{d:02}"),
+                solar,
+                None,
+            )
         }
         Atom::Weekday(_) => return None,
     })
 }
 
 /// Role and deadline relation from the words before the expression.
-fn role_of(p: &str, f: &Found, kind: &str, value: &str) -> (&'static str, Option<&'static str>) {
+fn role_of(p: &str, f: &Found, kind: DateKind, value: &str) -> (DateRole, Option<Relation>) {
     let before = &p[..f.start];
     let tail: String = {
         let chars: Vec<char> = before.chars().collect();
         chars[chars.len().saturating_sub(60)..].iter().collect()
     };
     if BEFORE_REFERENCE.is_match(&tail) {
-        return ("reference", None);
+        return (DateRole::Reference, None);
     }
     // `nộp báo cáo … vào ngày 15/3/2024`: due on that day.
-    if kind != "recurring" && BEFORE_DUE_ON.is_match(&tail) {
-        return ("deadline", Some("on"));
+    if kind != DateKind::Recurring && BEFORE_DUE_ON.is_match(&tail) {
+        return (DateRole::Deadline, Some(Relation::On));
     }
     if let Some(c) = BEFORE_DEADLINE.captures(&tail) {
         let w = c[1].to_lowercase();
         let rel = if w.starts_with("trước") {
-            "before"
+            Relation::Before
         } else if w == "trong" || w.contains("trong") {
-            "within"
+            Relation::Within
         } else {
-            "by"
+            Relation::By
         };
         // `trong năm 2024` in running prose is a period unless a task verb
         // (hoàn thành / thực hiện) precedes it.
-        if rel == "within" && !(w.contains("hoàn") || w.contains("thực") || w.contains("xong")) {
+        if rel == Relation::Within
+            && !(w.contains("hoàn") || w.contains("thực") || w.contains("xong"))
+        {
             let lower = tail.to_lowercase();
             if !(lower.contains("hoàn thành")
                 || lower.contains("thời gian thực hiện")
                 || lower.contains("thời gian hoàn thành"))
             {
-                return ("period", None);
+                return (DateRole::Period, None);
             }
         }
         return (
-            "deadline",
-            Some(if kind == "recurring" {
-                "recurring"
+            DateRole::Deadline,
+            Some(if kind == DateKind::Recurring {
+                Relation::Recurring
             } else {
                 rel
             }),
         );
     }
-    if kind == "recurring" {
+    if kind == DateKind::Recurring {
         let lower = tail.to_lowercase();
         if value.contains("day=") && (lower.contains("báo cáo") || lower.contains("gửi")) {
-            return ("deadline", Some("recurring"));
+            return (DateRole::Deadline, Some(Relation::Recurring));
         }
         // A recurring day that is not a due date is a schedule of events.
-        return ("event", None);
+        return (DateRole::Event, None);
     }
-    if kind == "lunar" || (kind == "date" && BEFORE_EVENT.is_match(&tail)) {
-        return ("event", None);
+    if kind == DateKind::Lunar || (kind == DateKind::Date && BEFORE_EVENT.is_match(&tail)) {
+        return (DateRole::Event, None);
     }
-    if AFTER_EVENT.is_match(&p[f.end..]) || (kind == "year" && BEFORE_REVIEW.is_match(&tail)) {
-        return ("event", None);
+    if AFTER_EVENT.is_match(&p[f.end..])
+        || (kind == DateKind::Year && BEFORE_REVIEW.is_match(&tail))
+    {
+        return (DateRole::Event, None);
     }
-    if kind == "date" && (value.contains('T') || f_has_weekday(f)) {
-        return ("event", None);
+    if kind == DateKind::Date && (value.contains('T') || f_has_weekday(f)) {
+        return (DateRole::Event, None);
     }
     match kind {
-        "range" | "year" | "quarter" | "month" => ("period", None),
-        _ => ("other", None),
+        DateKind::Range | DateKind::Year | DateKind::Quarter | DateKind::Month => {
+            (DateRole::Period, None)
+        }
+        _ => (DateRole::Other, None),
     }
 }
 
@@ -949,18 +972,89 @@ pub fn extract_paragraph(p: &str, base: usize, ctx: &DateContext) -> Vec<DateHit
             continue;
         };
         let (role, relation) = role_of(p, f, kind, &value);
+        let (start, end) = (base + f.start, base + f.end);
         out.push(DateHit {
-            start: base + f.start,
-            end: base + f.end,
+            start,
+            end,
             kind,
             value,
             solar,
             role,
             relation,
-            warning,
+            warning: warning.map(|message| Note {
+                code: WarningCode::WeekdayMismatch,
+                message,
+                start,
+                end,
+            }),
         });
     }
     out
+}
+
+/// The date expressions of a document, each with its paragraph, in text
+/// order, and what they showed that a user should check.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentDates {
+    pub hits: Vec<(usize, DateHit)>,
+    /// Weekday and annex-date mismatches.
+    pub notes: Vec<Note>,
+}
+
+impl DocumentDates {
+    /// Extract every paragraph's dates. A missing year comes from the
+    /// header's date, else from the one year the title names. The header
+    /// date and the annex's `(Kèm theo …)` line are the issue date.
+    pub fn of_document(text: &str, o: &Outline) -> DocumentDates {
+        let h = &o.header;
+        let header_year = h
+            .date
+            .as_ref()
+            .and_then(|d| d.0.get(..4))
+            .and_then(|y| y.parse().ok());
+        let ctx = DateContext {
+            year: header_year.or_else(|| h.title.as_ref().and_then(|t| title_year(&t.text))),
+        };
+        let mut out = DocumentDates::default();
+        for (i, p) in o.paras.iter().enumerate() {
+            let ptext = p.text(text);
+            for mut hit in extract_paragraph(ptext, p.start, &ctx) {
+                if let Some((_, piece)) = &h.date {
+                    if hit.start < piece.end && piece.start < hit.end {
+                        hit.role = DateRole::Issued;
+                    }
+                }
+                if ptext.starts_with("(Kèm theo") {
+                    hit.role = DateRole::Issued;
+                    if let Some((hd, _)) = &h.date {
+                        if hd.len() == 10 && hit.value.len() == 10 && *hd != hit.value {
+                            out.notes.push(Note {
+                                code: WarningCode::AnnexDateMismatch,
+                                message: format!(
+                                    "the annex line gives {} but the document is dated {hd}",
+                                    hit.value
+                                ),
+                                start: hit.start,
+                                end: hit.end,
+                            });
+                        }
+                    }
+                }
+                if let Some(note) = hit.warning.take() {
+                    out.notes.push(note);
+                }
+                out.hits.push((i, hit));
+            }
+        }
+        out
+    }
+
+    /// The hits grouped by paragraph, in order.
+    pub fn by_paragraph(&self) -> impl Iterator<Item = (usize, Vec<DateHit>)> + '_ {
+        self.hits
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|run| (run[0].0, run.iter().map(|(_, h)| h.clone()).collect()))
+    }
 }
 
 /// The single year a title names (`… năm 2024`), for documents whose own
@@ -1010,7 +1104,7 @@ mod tests {
     fn event_with_time_and_weekday() {
         let hits = extract_paragraph("vào lúc 08h30', thứ Ba, ngày 20 tháng 02 năm 2024 (nhằm ngày 11 tháng Giêng năm Giáp Thìn)", 0, &DateContext::default());
         assert_eq!(hits[0].value, "2024-02-20T08:30");
-        assert_eq!(hits[0].role, "event");
+        assert_eq!(hits[0].role, DateRole::Event);
         assert!(hits[0].warning.is_none());
     }
 
@@ -1076,18 +1170,24 @@ mod tests {
             0,
             &DateContext::default(),
         );
-        assert_eq!((h[0].role, h[0].relation), ("deadline", Some("before")));
+        assert_eq!(
+            (h[0].role, h[0].relation),
+            (DateRole::Deadline, Some(Relation::Before))
+        );
         let h = extract_paragraph(
             "Thời gian hoàn thành trong năm 2024.",
             0,
             &DateContext::default(),
         );
-        assert_eq!((h[0].role, h[0].relation), ("deadline", Some("within")));
+        assert_eq!(
+            (h[0].role, h[0].relation),
+            (DateRole::Deadline, Some(Relation::Within))
+        );
         let h = extract_paragraph(
             "Thực hiện Kế hoạch số 241/KH-UBND ngày 23/01/2024 của",
             0,
             &DateContext::default(),
         );
-        assert_eq!(h[0].role, "reference");
+        assert_eq!(h[0].role, DateRole::Reference);
     }
 }

@@ -5,18 +5,77 @@
 //! sentence, or the previous sentence when the deadline stands alone
 //! (`… đổ bê tông. Hoàn thành trước ngày 19/02/2024.`).
 
-use super::dates::DateHit;
+use super::dates::{DateHit, DocumentDates};
+use super::units::AssignmentHit;
+use crate::record::vocab::{DateRole, Relation};
+use crate::segment::Outline;
 use regex::Regex;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeadlineHit {
     pub due: String,
-    pub relation: &'static str,
+    pub relation: Relation,
     pub task: String,
     /// The deadline phrase (`trước ngày 19/02/2024`), byte range.
     pub start: usize,
     pub end: usize,
+}
+
+/// The deadlines of a document, each with its paragraph, in text order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Deadlines {
+    pub hits: Vec<(usize, DeadlineHit)>,
+}
+
+impl Deadlines {
+    /// Bind the deadline dates of every paragraph to their tasks.
+    pub fn of_document(text: &str, o: &Outline, dates: &DocumentDates) -> Deadlines {
+        let mut hits = Vec::new();
+        for (para, paragraph_dates) in dates.by_paragraph() {
+            let p = o.paras[para];
+            for d in bind(p.text(text), p.start, &paragraph_dates) {
+                hits.push((para, d));
+            }
+        }
+        Deadlines { hits }
+    }
+
+    /// The first due date written in paragraph `para`.
+    pub fn first_due_in(&self, para: usize) -> Option<String> {
+        let i = self.hits.partition_point(|(p, _)| *p < para);
+        self.hits
+            .get(i)
+            .filter(|(p, _)| *p == para)
+            .map(|(_, d)| d.due.clone())
+    }
+
+    /// The units each deadline falls to: those of the innermost assignment
+    /// whose section covers its paragraph, by paragraph.
+    pub fn units(&self, o: &Outline, assignments: &[AssignmentHit]) -> Vec<Vec<String>> {
+        self.hits
+            .iter()
+            .map(|(para, _)| units_at(o, assignments, *para))
+            .collect()
+    }
+}
+
+/// The units of the innermost assignment whose section covers `para`.
+fn units_at(o: &Outline, assignments: &[AssignmentHit], para: usize) -> Vec<String> {
+    let mut best: Option<(usize, Vec<String>)> = None;
+    for s in &o.sections {
+        if s.para <= para && para < s.end_para {
+            let names: Vec<String> = assignments
+                .iter()
+                .filter(|a| a.para == s.para)
+                .map(|a| a.unit.canonical.clone())
+                .collect();
+            if !names.is_empty() && best.as_ref().is_none_or(|(p, _)| s.para >= *p) {
+                best = Some((s.para, names));
+            }
+        }
+    }
+    best.map(|b| b.1).unwrap_or_default()
 }
 
 /// The deadline wording right before a date: where the phrase starts.
@@ -77,7 +136,7 @@ pub fn bind(p: &str, base: usize, hits: &[DateHit]) -> Vec<DeadlineHit> {
     let sents = sentences(p);
     let mut out = Vec::new();
     let mut prev_end_in_sentence: Option<(usize, usize)> = None; // (sentence idx, end)
-    for h in hits.iter().filter(|h| h.role == "deadline") {
+    for h in hits.iter().filter(|h| h.role == DateRole::Deadline) {
         let (hs, he) = (h.start - base, h.end - base);
         let phrase_start = WORDING.find(&p[..hs]).map(|m| m.start()).unwrap_or(hs);
         let Some(si) = sents.iter().position(|&(s, e)| s <= hs && hs < e) else {
@@ -104,7 +163,7 @@ pub fn bind(p: &str, base: usize, hits: &[DateHit]) -> Vec<DeadlineHit> {
         prev_end_in_sentence = Some((si, he));
         out.push(DeadlineHit {
             due: h.value.clone(),
-            relation: h.relation.unwrap_or("by"),
+            relation: h.relation.unwrap_or(Relation::By),
             task,
             start: base + phrase_start.min(hs),
             end: h.end,

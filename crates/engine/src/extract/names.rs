@@ -8,6 +8,7 @@
 use crate::lexicon::abbreviations::{
     ABBREVIATIONS, ADMIN_LEVELS, BODY_NAMES, FIXED_PHRASES, PARTY_LEVELS,
 };
+use crate::record::vocab::Level;
 
 static SPACED_DASH: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"\s+-\s*|\s*-\s+").expect("valid regex"));
@@ -229,20 +230,20 @@ fn complete_place(s: &str, home: &HomePlaces) -> String {
 
 /// Level of a body from its canonical name: `huyen` for `… huyện Hớn Quản`
 /// or `Huyện ủy`.
-pub fn level_of(name: &str) -> Option<&'static str> {
+pub fn level_of(name: &str) -> Option<Level> {
     let lower = name.to_lowercase();
     for (word, level) in PARTY_LEVELS {
         if lower.contains(word) {
-            return Some(level);
+            return Some(*level);
         }
     }
-    let mut best: Option<(usize, &'static str)> = None;
+    let mut best: Option<(usize, Level)> = None;
     for (word, level) in ADMIN_LEVELS {
         for (pos, _) in lower.match_indices(word) {
             let before_ok = pos == 0 || lower[..pos].ends_with(' ');
             if before_ok && word_end(&lower, pos + word.len()) && best.is_none_or(|(p, _)| pos > p)
             {
-                best = Some((pos, level));
+                best = Some((pos, *level));
             }
         }
     }
@@ -333,9 +334,9 @@ mod tests {
 
     #[test]
     fn levels_and_places() {
-        assert_eq!(level_of("Ủy ban nhân dân huyện Đăk Hà"), Some("huyen"));
-        assert_eq!(level_of("Ban Thường vụ Huyện ủy"), Some("huyen"));
-        assert_eq!(level_of("Ủy ban nhân dân xã Phú Lạc"), Some("xa"));
+        assert_eq!(level_of("Ủy ban nhân dân huyện Đăk Hà"), Some(Level::Huyen));
+        assert_eq!(level_of("Ban Thường vụ Huyện ủy"), Some(Level::Huyen));
+        assert_eq!(level_of("Ủy ban nhân dân xã Phú Lạc"), Some(Level::Xa));
         assert_eq!(
             place_of("Ủy ban nhân dân xã Phú Lạc"),
             Some(("xã".to_string(), "Phú Lạc".to_string()))

@@ -6,8 +6,10 @@
 //! issuer; canonical issuer names come from [`super::names`]. One item per
 //! distinct cited document, with the number of mentions.
 
+use super::identity::Identity;
 use super::names::{canonical_body, HomePlaces};
 use crate::lexicon::doc_types;
+use crate::segment::Outline;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -187,6 +189,27 @@ pub fn extract_with(
         }
     }
     out
+}
+
+/// The references of the title, legal bases, body and annexes, one per
+/// cited document (the document's own number is not a reference).
+pub fn of_document(text: &str, o: &Outline, identity: &Identity) -> Vec<RefHit> {
+    let h = &o.header;
+    let home = &identity.home;
+    let own = h.number.as_ref().map(|n| n.text.as_str());
+    let mut hits = Vec::new();
+    if let Some(t) = &h.title {
+        hits.extend(extract_with(&t.text, t.start, true, false, home, own));
+    }
+    let title_end = h.title.as_ref().map(|t| t.end).unwrap_or(0);
+    for (i, p) in o.paras.iter().enumerate() {
+        if p.start < title_end || i < h.next_para {
+            continue;
+        }
+        let basis = o.bases.contains(&i);
+        hits.extend(extract_paragraph(p.text(text), p.start, basis, home, own));
+    }
+    dedupe(hits)
 }
 
 /// Merge repeated citations of the same document, keeping the first

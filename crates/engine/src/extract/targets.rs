@@ -7,6 +7,8 @@
 //! document (`… về việc ban hành … của 01 ấp`).
 
 use crate::lexicon::quantities::{COMPARATORS_AFTER, COMPARATORS_BEFORE, MEASURE_UNITS};
+use crate::record::vocab::Comparator;
+use crate::segment::Outline;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -16,7 +18,7 @@ pub struct TargetHit {
     pub min: Option<f64>,
     pub unit: String,
     pub object: Option<String>,
-    pub comparator: Option<&'static str>,
+    pub comparator: Option<Comparator>,
     pub start: usize,
     pub end: usize,
 }
@@ -80,12 +82,16 @@ pub fn extract_paragraph(p: &str, base: usize) -> Vec<TargetHit> {
         let min = c.name("b").and_then(|_| parse_vn_number(a.as_str()));
         let before_l = before.to_lowercase();
         let before_l = before_l.trim_end();
-        let mut comparator = if min.is_some() { Some("tu_den") } else { None };
+        let mut comparator = if min.is_some() {
+            Some(Comparator::TuDen)
+        } else {
+            None
+        };
         if comparator.is_none() {
             for (w, cmp) in COMPARATORS_BEFORE {
                 if let Some(head) = before_l.strip_suffix(w) {
                     if head.is_empty() || head.ends_with(|ch: char| !ch.is_alphabetic()) {
-                        comparator = Some(cmp);
+                        comparator = Some(*cmp);
                         break;
                     }
                 }
@@ -95,7 +101,7 @@ pub fn extract_paragraph(p: &str, base: usize) -> Vec<TargetHit> {
         let mut end = u.end();
         for (w, cmp) in COMPARATORS_AFTER {
             if after.starts_with(w) {
-                comparator = Some(cmp);
+                comparator = Some(*cmp);
             }
         }
         let object: String = p[u.end()..]
@@ -126,11 +132,21 @@ pub fn extract_paragraph(p: &str, base: usize) -> Vec<TargetHit> {
     out
 }
 
+/// Targets of the body and annexes, in text order.
+pub fn of_document(text: &str, o: &Outline) -> Vec<TargetHit> {
+    o.paras
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| o.in_body_or_annex(*i))
+        .flat_map(|(_, p)| extract_paragraph(p.text(text), p.start))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn t(p: &str) -> Vec<(f64, String, Option<&'static str>)> {
+    fn t(p: &str) -> Vec<(f64, String, Option<Comparator>)> {
         extract_paragraph(p, 0)
             .into_iter()
             .map(|h| (h.quantity, h.unit, h.comparator))
@@ -141,11 +157,11 @@ mod tests {
     fn vietnamese_numbers_units_and_comparators() {
         assert_eq!(
             t("đạt tối thiểu 23,5km đường bê tông xi măng"),
-            vec![(23.5, "km".into(), Some("toi_thieu"))]
+            vec![(23.5, "km".into(), Some(Comparator::ToiThieu))]
         );
         assert_eq!(
             t("xây mới và sửa chữa khoảng 24 căn nhà"),
-            vec![(24.0, "căn".into(), Some("khoang"))]
+            vec![(24.0, "căn".into(), Some(Comparator::Khoang))]
         );
         assert_eq!(
             t("cấp chứng chỉ thêm 1.200 lao động"),
@@ -153,15 +169,15 @@ mod tests {
         );
         assert_eq!(
             t("tỷ lệ hộ nghèo dưới 6,5%."),
-            vec![(6.5, "%".into(), Some("duoi"))]
+            vec![(6.5, "%".into(), Some(Comparator::Duoi))]
         );
         assert_eq!(
             t("đạt thêm từ 01 - 03 sản phẩm OCOP"),
-            vec![(3.0, "sản phẩm".into(), Some("tu_den"))]
+            vec![(3.0, "sản phẩm".into(), Some(Comparator::TuDen))]
         );
         assert_eq!(
             t("duy trì số ấp đạt chuẩn văn hóa từ 90% trở lên"),
-            vec![(90.0, "%".into(), Some("tu_tro_len"))]
+            vec![(90.0, "%".into(), Some(Comparator::TuTroLen))]
         );
     }
 

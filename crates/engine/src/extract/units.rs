@@ -8,12 +8,16 @@
 //! names them (`Phối hợp với Phòng Nông nghiệp …`, `Hướng dẫn UBND xã …`).
 //! Canonical names come from [`super::names`].
 
+use super::deadlines::Deadlines;
+use super::identity::Identity;
 use super::names::{canonical_body, HomePlaces};
 use crate::lexicon::abbreviations::ADMIN_LEVELS;
 use crate::lexicon::units::{
     GENERIC_GROUPS, LEVELLED_BODIES, PHRASE_ENDS, PLACE_WORDS, ROLE_CUES, SPECIFIC_HEADS,
     UNIT_OPENERS, VAGUE_GROUPS,
 };
+use crate::record::vocab::{AssignmentRole, SectionKind};
+use crate::segment::Outline;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -30,7 +34,7 @@ pub struct UnitHit {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AssignmentHit {
     pub unit: UnitHit,
-    pub role: &'static str,
+    pub role: AssignmentRole,
     /// (task text, due) in order.
     pub tasks: Vec<(String, Option<String>)>,
     /// Paragraph of the heading (or table row).
@@ -38,13 +42,13 @@ pub struct AssignmentHit {
 }
 
 /// Prefixes that address a unit: (prefix, role it implies).
-const ADDRESS: &[(&str, Option<&str>)] = &[
-    ("Đề nghị ", Some("de_nghi")),
+const ADDRESS: &[(&str, Option<AssignmentRole>)] = &[
+    ("Đề nghị ", Some(AssignmentRole::DeNghi)),
     ("Yêu cầu ", None),
-    ("Giao cho ", Some("chu_tri")),
-    ("Giao ", Some("chu_tri")),
+    ("Giao cho ", Some(AssignmentRole::ChuTri)),
+    ("Giao ", Some(AssignmentRole::ChuTri)),
     ("Đối với ", None),
-    ("Mời ", Some("de_nghi")),
+    ("Mời ", Some(AssignmentRole::DeNghi)),
 ];
 
 static REQUESTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -182,12 +186,12 @@ fn split_units(s: &str) -> Vec<(usize, usize)> {
 /// wording implies and where the predicate starts.
 struct Addressed {
     units: Vec<(usize, usize)>,
-    role_hint: Option<&'static str>,
+    role_hint: Option<AssignmentRole>,
     predicate: usize,
     /// Units directed by the first ones (`… chỉ đạo Văn phòng Đảng ủy, …
     /// phối hợp`), with their role.
     directed: Vec<(usize, usize)>,
-    directed_role: &'static str,
+    directed_role: AssignmentRole,
 }
 
 fn addressed(h: &str) -> Option<Addressed> {
@@ -195,7 +199,7 @@ fn addressed(h: &str) -> Option<Addressed> {
     let mut role_hint = None;
     if let Some(m) = REQUESTER.find(h) {
         pos = m.end();
-        role_hint = Some("de_nghi");
+        role_hint = Some(AssignmentRole::DeNghi);
     }
     for (prefix, role) in ADDRESS {
         if h[pos..].starts_with(prefix) {
@@ -224,7 +228,7 @@ fn addressed(h: &str) -> Option<Addressed> {
         return None;
     }
     let mut directed = Vec::new();
-    let mut directed_role = "thuc_hien";
+    let mut directed_role = AssignmentRole::ThucHien;
     let tail = &rest[end..];
     if let Some(d) = tail.strip_prefix("chỉ đạo ") {
         let dstart = pos + end + "chỉ đạo ".len();
@@ -235,7 +239,7 @@ fn addressed(h: &str) -> Option<Addressed> {
                 .map(|(a, b)| (dstart + a, dstart + b))
                 .collect();
             if d[dend..].starts_with("phối hợp") {
-                directed_role = "phoi_hop";
+                directed_role = AssignmentRole::PhoiHop;
             }
         }
     }
@@ -274,7 +278,7 @@ fn has_level(s: &str) -> bool {
 }
 
 /// Role from the first words of a task: `Chủ trì`, `Tham mưu`, `Phối hợp`.
-fn role_from_task(task: &str) -> Option<&'static str> {
+fn role_from_task(task: &str) -> Option<AssignmentRole> {
     let head: String = task
         .split_whitespace()
         .take(12)
@@ -303,12 +307,14 @@ pub struct AssignmentSource<'a> {
     pub tasks: Vec<(&'a str, usize)>,
 }
 
-/// Read the assignments of `Tổ chức thực hiện` sections.
+/// Read the assignments of `Tổ chức thực hiện` sections; each task takes
+/// the first due date of its paragraph.
 pub fn assignments(
     sources: &[AssignmentSource],
     home: &HomePlaces,
-    due_of: &dyn Fn(usize) -> Option<String>,
+    deadlines: &Deadlines,
 ) -> Vec<AssignmentHit> {
+    let due_of = |para: usize| deadlines.first_due_in(para);
     let mut out = Vec::new();
     for src in sources {
         let h = src.heading;
@@ -330,7 +336,7 @@ pub fn assignments(
         let role = a
             .role_hint
             .or_else(|| tasks.first().and_then(|(t, _)| role_from_task(t)))
-            .unwrap_or("thuc_hien");
+            .unwrap_or(AssignmentRole::ThucHien);
         let unit_hit = |(s, e): (usize, usize)| UnitHit {
             start: src.heading_start + s,
             end: src.heading_start + e,
@@ -395,7 +401,7 @@ pub fn table_row(
         Some(col) if !what.is_empty() => format!("{}: {what}", col.trim()),
         _ => what,
     };
-    let role = a.role_hint.unwrap_or("thuc_hien");
+    let role = a.role_hint.unwrap_or(AssignmentRole::ThucHien);
     a.units
         .iter()
         .map(|&(s, e)| AssignmentHit {
@@ -554,6 +560,115 @@ pub fn complete_own_level(canonical: &str, own: Option<(&str, &str)>) -> String 
     }
 }
 
+/// Assignments of the document: the sections under a level-1 `Tổ chức
+/// thực hiện` heading, and annex tables (`TT ⇥ unit ⇥ tasks`).
+pub fn assignments_of_document(
+    text: &str,
+    o: &Outline,
+    identity: &Identity,
+    deadlines: &Deadlines,
+) -> Vec<AssignmentHit> {
+    let home = &identity.home;
+    let tcth: Vec<&crate::segment::outline::SectionNode> = o
+        .sections
+        .iter()
+        .filter(|s| s.level == 1 && s.kind == SectionKind::ToChucThucHien)
+        .collect();
+    let mut sources = Vec::new();
+    for (k, s) in o.sections.iter().enumerate() {
+        let inside = tcth.iter().any(|t| t.para < s.para && s.para < t.end_para);
+        if !inside {
+            continue;
+        }
+        let para = o.paras[s.para];
+        let heading_start = s.heading.start;
+        // Tasks: the paragraphs up to the next section of any level.
+        let next = o
+            .sections
+            .get(k + 1)
+            .map(|n| n.para)
+            .unwrap_or(s.end_para)
+            .min(s.end_para.max(s.para + 1));
+        let tasks = (s.para + 1..next)
+            .map(|i| (o.paras[i].text(text), i))
+            .collect();
+        sources.push(AssignmentSource {
+            heading: &text[heading_start..para.end],
+            heading_start,
+            para: s.para,
+            tasks,
+        });
+    }
+    let mut out = assignments(&sources, home, deadlines);
+    for annex in &o.annexes {
+        let mut columns: Vec<&str> = Vec::new();
+        for i in annex.start..annex.end {
+            let p = o.paras[i];
+            let row = p.text(text);
+            if !row.contains('\t') {
+                continue;
+            }
+            let first = row.split('\t').next().unwrap_or("").trim();
+            if columns.is_empty() && !first.chars().all(|c| c.is_ascii_digit()) {
+                columns = row.split('\t').collect();
+                continue;
+            }
+            out.extend(table_row(row, p.start, i, &columns, home));
+        }
+    }
+    for a in out.iter_mut() {
+        a.unit.canonical = identity.issuer_if_bare(&a.unit.canonical);
+    }
+    out
+}
+
+/// The responsible units of the document, distinct by canonical name, first
+/// mention first: the issuer (it acts too), every assigned unit, and the
+/// bodies named in the body and annexes (`Phối hợp với …`).
+pub fn units_of_document(
+    text: &str,
+    o: &Outline,
+    identity: &Identity,
+    assignments: &[AssignmentHit],
+) -> Vec<UnitHit> {
+    let mut hits: Vec<UnitHit> = assignments.iter().map(|a| a.unit.clone()).collect();
+    for (i, p) in o.paras.iter().enumerate() {
+        if !o.in_body_or_annex(i) {
+            continue;
+        }
+        for u in mentions(p.text(text), p.start, &identity.home) {
+            // An assignment heading already gave this unit its reading.
+            let covered = assignments
+                .iter()
+                .any(|a| a.unit.start <= u.start && u.start < a.unit.end.max(a.unit.start + 1));
+            if !covered {
+                hits.push(u);
+            }
+        }
+    }
+    if let Some(issuer) = &identity.issuer {
+        hits.push(UnitHit {
+            start: 0,
+            end: 0,
+            surface: issuer.clone(),
+            canonical: issuer.clone(),
+        });
+    }
+    let own = identity.own_place();
+    for u in hits.iter_mut() {
+        u.canonical = complete_own_level(
+            &u.canonical,
+            own.as_ref().map(|(l, p)| (l.as_str(), p.as_str())),
+        );
+        u.canonical = identity.issuer_if_bare(&u.canonical);
+    }
+    // A stable sort by position: the issuer, at 0, comes first.
+    hits.sort_by_key(|u| u.start);
+    let mut seen = std::collections::HashSet::new();
+    hits.retain(|u| seen.insert(u.canonical.clone()));
+    hits
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -564,14 +679,14 @@ mod tests {
         }
     }
 
-    fn read(h: &str, first_task: &str) -> Vec<(String, &'static str)> {
+    fn read(h: &str, first_task: &str) -> Vec<(String, AssignmentRole)> {
         let src = AssignmentSource {
             heading: h,
             heading_start: 0,
             para: 0,
             tasks: vec![(first_task, 1)],
         };
-        assignments(&[src], &home(), &|_| None)
+        assignments(&[src], &home(), &Deadlines::default())
             .into_iter()
             .map(|a| (a.unit.canonical, a.role))
             .collect()
@@ -586,34 +701,40 @@ mod tests {
             ),
             vec![(
                 "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Đăk Hà".to_string(),
-                "phoi_hop"
+                AssignmentRole::PhoiHop
             )]
         );
         assert_eq!(
             read("Phòng Văn hóa và Thông tin, Trung tâm Văn hóa - Thể thao - Du lịch và Truyền thông huyện", "- Bố trí cán bộ"),
             vec![
-                ("Phòng Văn hóa và Thông tin".to_string(), "thuc_hien"),
-                ("Trung tâm Văn hóa - Thể thao - Du lịch và Truyền thông huyện Đăk Hà".to_string(), "thuc_hien")
+                ("Phòng Văn hóa và Thông tin".to_string(), AssignmentRole::ThucHien),
+                ("Trung tâm Văn hóa - Thể thao - Du lịch và Truyền thông huyện Đăk Hà".to_string(), AssignmentRole::ThucHien)
             ]
         );
         assert_eq!(
             read("Đề nghị Ủy ban MTTQVN huyện, các đoàn thể chính trị - xã hội huyện tăng cường công tác", ""),
             vec![
-                ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện Đăk Hà".to_string(), "de_nghi"),
-                ("các đoàn thể chính trị - xã hội huyện Đăk Hà".to_string(), "de_nghi")
+                ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện Đăk Hà".to_string(), AssignmentRole::DeNghi),
+                ("các đoàn thể chính trị - xã hội huyện Đăk Hà".to_string(), AssignmentRole::DeNghi)
             ]
         );
         assert_eq!(
             read("Yêu cầu UBND các xã, thị trấn báo cáo nhanh kết quả", ""),
-            vec![("Ủy ban nhân dân các xã, thị trấn".to_string(), "thuc_hien")]
+            vec![(
+                "Ủy ban nhân dân các xã, thị trấn".to_string(),
+                AssignmentRole::ThucHien
+            )]
         );
         assert_eq!(
             read("Giao phòng Kinh tế", "- Chủ trì, tham mưu"),
-            vec![("Phòng Kinh tế".to_string(), "chu_tri")]
+            vec![("Phòng Kinh tế".to_string(), AssignmentRole::ChuTri)]
         );
         assert_eq!(
             read("Ban Tuyên giáo Huyện ủy định hướng thông tin", ""),
-            vec![("Ban Tuyên giáo Huyện ủy".to_string(), "thuc_hien")]
+            vec![(
+                "Ban Tuyên giáo Huyện ủy".to_string(),
+                AssignmentRole::ThucHien
+            )]
         );
         assert!(read("Thời gian, hình thức tổ chức", "").is_empty());
     }
@@ -621,9 +742,18 @@ mod tests {
     #[test]
     fn directed_units_and_tables() {
         let got = read("UBND xã đề nghị Thường trực Đảng ủy chỉ đạo Văn phòng Đảng ủy, Ban xây dựng Đảng phối hợp với các xóm", "");
-        assert_eq!(got[0], ("Thường trực Đảng ủy".to_string(), "de_nghi"));
-        assert_eq!(got[1], ("Văn phòng Đảng ủy".to_string(), "phoi_hop"));
-        assert_eq!(got[2], ("Ban Xây dựng Đảng".to_string(), "phoi_hop"));
+        assert_eq!(
+            got[0],
+            ("Thường trực Đảng ủy".to_string(), AssignmentRole::DeNghi)
+        );
+        assert_eq!(
+            got[1],
+            ("Văn phòng Đảng ủy".to_string(), AssignmentRole::PhoiHop)
+        );
+        assert_eq!(
+            got[2],
+            ("Ban Xây dựng Đảng".to_string(), AssignmentRole::PhoiHop)
+        );
         let cols = ["TT", "Tên cơ quan, đơn vị", "Phụ trách xóm"];
         let rows = table_row(
             "4\tĐề nghị Ủy ban MTTQ xã và các đoàn thể\tXóm Khu 1, Khu 2",
@@ -634,15 +764,18 @@ mod tests {
                 places: vec![("xã".into(), "Phú Lạc".into())],
             },
         );
-        let got: Vec<(String, &str)> = rows
+        let got: Vec<(String, AssignmentRole)> = rows
             .iter()
             .map(|a| (a.unit.canonical.clone(), a.role))
             .collect();
         assert_eq!(
             got,
             vec![
-                ("Ủy ban Mặt trận Tổ quốc xã Phú Lạc".to_string(), "de_nghi"),
-                ("các đoàn thể".to_string(), "de_nghi")
+                (
+                    "Ủy ban Mặt trận Tổ quốc xã Phú Lạc".to_string(),
+                    AssignmentRole::DeNghi
+                ),
+                ("các đoàn thể".to_string(), AssignmentRole::DeNghi)
             ]
         );
         assert_eq!(rows[0].tasks[0].0, "Phụ trách xóm: Xóm Khu 1, Khu 2");

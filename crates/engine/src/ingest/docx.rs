@@ -31,7 +31,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{Namespace, ResolveResult};
 use quick_xml::{NsReader, Reader};
 
-use super::{Format, RawText};
+use super::{Backend, Format, RawText, WarningCode};
 use crate::error::DocError;
 
 /// Cap on the uncompressed size of the main document part. Real plans are a
@@ -86,7 +86,10 @@ pub fn extract(bytes: &[u8]) -> Result<RawText, DocError> {
 
     let styles = match pkg.read(&styles_name, MAX_AUX_BYTES)? {
         Some(data) => Styles::parse(data, &styles_name).unwrap_or_else(|e| {
-            warnings.push("styles", format!("{e}; paragraph styles ignored"));
+            warnings.push(
+                WarningCode::Styles,
+                format!("{e}; paragraph styles ignored"),
+            );
             Styles::default()
         }),
         None => Styles::default(),
@@ -98,7 +101,7 @@ pub fn extract(bytes: &[u8]) -> Result<RawText, DocError> {
             Err(e) => {
                 // The text is still worth having; say once what is missing.
                 warnings.push(
-                    "numbering",
+                    WarningCode::Numbering,
                     format!("{e}; automatic numbers are missing from the text"),
                 );
                 numbering_broken = true;
@@ -122,7 +125,7 @@ pub fn extract(bytes: &[u8]) -> Result<RawText, DocError> {
         encoding: None,
         page_starts: Vec::new(),
         pages: None,
-        backend: "docx",
+        backend: Backend::Docx,
         quality: None,
         warnings: warnings.0,
     })
@@ -132,7 +135,7 @@ pub fn extract(bytes: &[u8]) -> Result<RawText, DocError> {
 
 /// Reject, with a precise reason, the files that are not ZIP packages but
 /// commonly carry a `.docx` name in archives.
-fn sniff_non_zip(bytes: &[u8]) -> Result<(), DocError> {
+pub(crate) fn sniff_non_zip(bytes: &[u8]) -> Result<(), DocError> {
     if bytes.starts_with(OLE_MAGIC) {
         // An encrypted OOXML file is an OLE compound file holding the
         // package in `EncryptedPackage`, described by `EncryptionInfo`.
@@ -159,7 +162,7 @@ fn sniff_non_zip(bytes: &[u8]) -> Result<(), DocError> {
 /// of 512 bytes, so scanning 128-byte slots for a matching UTF-16LE name,
 /// name length and object type (2 = stream) finds them without walking the
 /// FAT; a false positive would need that exact binary record inside content.
-fn ole_has_stream(bytes: &[u8], name: &str) -> bool {
+pub(crate) fn ole_has_stream(bytes: &[u8], name: &str) -> bool {
     let want: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
     let name_len = (want.len() + 2) as u16; // includes the UTF-16 terminator
     let mut off = 512;
@@ -491,12 +494,12 @@ fn is_change_record(local: &[u8]) -> bool {
 }
 
 #[derive(Default)]
-struct Warnings(Vec<(String, String)>);
+struct Warnings(Vec<(WarningCode, String)>);
 
 impl Warnings {
-    fn push(&mut self, kind: &str, msg: String) {
-        if !self.0.iter().any(|(k, m)| k == kind && *m == msg) {
-            self.0.push((kind.to_string(), msg));
+    fn push(&mut self, code: WarningCode, msg: String) {
+        if !self.0.iter().any(|(k, m)| *k == code && *m == msg) {
+            self.0.push((code, msg));
         }
     }
 }
@@ -1107,7 +1110,7 @@ impl<'a> Lists<'a> {
     fn report(&self, warnings: &mut Warnings) {
         if self.missing_part {
             warnings.push(
-                "numbering",
+                WarningCode::Numbering,
                 "paragraphs use automatic numbering but the package has no numbering part; \
                  their numbers (I., 1., a) …) are missing from the text"
                     .to_string(),
@@ -1116,7 +1119,7 @@ impl<'a> Lists<'a> {
         if !self.unresolved.is_empty() {
             let list: Vec<&str> = self.unresolved.iter().map(String::as_str).collect();
             warnings.push(
-                "numbering",
+                WarningCode::Numbering,
                 format!(
                     "{} not defined in {}; those paragraphs have no number prefix",
                     list.join(", "),
@@ -1473,7 +1476,7 @@ impl<'a, 'w> Walker<'a, 'w> {
         }
         if !self.fields.is_empty() {
             self.warnings.push(
-                "docx",
+                WarningCode::Docx,
                 format!(
                     "{} field(s) in {part} are never closed; text after them may be missing",
                     self.fields.len()
@@ -1490,7 +1493,7 @@ impl<'a, 'w> Walker<'a, 'w> {
         let s = String::from_utf8_lossy(raw);
         if matches!(s, std::borrow::Cow::Owned(_)) {
             self.warnings.push(
-                "docx",
+                WarningCode::Docx,
                 format!("{part} has invalid UTF-8 in text; replaced"),
             );
         }
@@ -1498,7 +1501,7 @@ impl<'a, 'w> Walker<'a, 'w> {
             Ok(t) => t.into_owned(),
             Err(_) => {
                 self.warnings.push(
-                    "docx",
+                    WarningCode::Docx,
                     format!("{part} has undefined character references in text; kept as is"),
                 );
                 s.into_owned()
@@ -1519,7 +1522,7 @@ impl<'a, 'w> Walker<'a, 'w> {
             Tag::Change => return Action::Skip,
             Tag::AltChunk => {
                 self.warnings.push(
-                    "docx",
+                    WarningCode::Docx,
                     "the document embeds content in another format (w:altChunk); it is not read"
                         .to_string(),
                 );
@@ -1886,11 +1889,14 @@ mod tests {
     fn lines(name: &str) -> (Vec<String>, Vec<(String, String)>) {
         let raw = extract(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(raw.format, Format::Docx);
-        assert_eq!(raw.backend, "docx");
+        assert_eq!(raw.backend, Backend::Docx);
         assert!(raw.encoding.is_none() && raw.page_starts.is_empty() && raw.pages.is_none());
         (
             raw.text.split('\n').map(str::to_string).collect(),
-            raw.warnings,
+            raw.warnings
+                .into_iter()
+                .map(|(code, m)| (code.as_str().to_string(), m))
+                .collect(),
         )
     }
 
@@ -2110,7 +2116,7 @@ mod tests {
         ];
         for (name, kind, detail) in cases {
             let e = err(&fixture(name));
-            assert_eq!(e.kind(), kind, "{name}: {e}");
+            assert_eq!(e.kind().as_str(), kind, "{name}: {e}");
             assert!(e.to_string().contains(detail), "{name}: {e}");
         }
         // The bombs stay small on disk.
@@ -2144,7 +2150,7 @@ mod tests {
         let mut parts: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b""[..])).collect();
         let doc = body("<w:p/>");
         parts.push(("word/document.xml", &doc));
-        assert_eq!(err(&package(&parts)).kind(), "too_large");
+        assert_eq!(err(&package(&parts)).kind().as_str(), "too_large");
     }
 
     #[test]
@@ -2202,10 +2208,10 @@ mod tests {
         let doc = body("<w:p><w:r><w:t>x</w:t></w:r></w:p>");
         let cut = &doc[..doc.len() - 30];
         let e = err(&package(&[("word/document.xml", cut)]));
-        assert_eq!(e.kind(), "malformed");
+        assert_eq!(e.kind().as_str(), "malformed");
         assert!(e.to_string().contains("word/document.xml"), "{e}");
         assert_eq!(
-            err(&package(&[("word/document.xml", b"")])).kind(),
+            err(&package(&[("word/document.xml", b"")])).kind().as_str(),
             "malformed"
         );
     }

@@ -5,7 +5,7 @@
 //! becomes a `malformed` error for this file only. Pages are joined with a
 //! line break and their start offsets recorded for provenance.
 
-use super::{Format, RawText};
+use super::{Backend, Format, RawText, WarningCode};
 use crate::error::DocError;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -35,7 +35,7 @@ pub fn extract(bytes: &[u8]) -> Result<RawText, DocError> {
         return Err(DocError::ImageOnly);
     }
     let ours = DocQuality::of(&pages);
-    let mut chosen = (pages, "pdf-extract", ours.clone());
+    let mut chosen = (pages, Backend::PdfExtract, ours.clone());
     let mut notes = Vec::new();
     if !ours.passes() {
         // A weak text layer (fonts without usable ToUnicode, a producer that
@@ -48,7 +48,7 @@ pub fn extract(bytes: &[u8]) -> Result<RawText, DocError> {
                 let q = DocQuality::of(&theirs);
                 notes.push(format!("weak text layer (score {:.2}); pdftotext scored {:.2}", ours.score, q.score));
                 if q.score > ours.score {
-                    chosen = (theirs, "pdftotext", q);
+                    chosen = (theirs, Backend::Pdftotext, q);
                 }
             }
             None => notes.push(format!(
@@ -73,9 +73,9 @@ pub fn extract(bytes: &[u8]) -> Result<RawText, DocError> {
     raw.backend = backend;
     raw.quality = Some(quality.score);
     raw.warnings
-        .extend(problems.into_iter().map(|p| ("pdf_page".to_string(), p)));
+        .extend(problems.into_iter().map(|p| (WarningCode::PdfPage, p)));
     raw.warnings
-        .extend(notes.into_iter().map(|n| ("text_quality".to_string(), n)));
+        .extend(notes.into_iter().map(|n| (WarningCode::TextQuality, n)));
     Ok(raw)
 }
 
@@ -463,7 +463,7 @@ pub fn assemble(pages: Vec<String>) -> RawText {
         encoding: None,
         page_starts,
         pages: Some(pages.len()),
-        backend: "pdf-extract",
+        backend: Backend::PdfExtract,
         quality: None,
         warnings: Vec::new(),
     }

@@ -1,6 +1,8 @@
 //! Abbreviations of bodies and titles used in plans, the canonical casing of
 //! body names, and the words that name administrative levels.
 
+use crate::record::vocab::Level;
+
 /// (abbreviation as written, expansion). Applied to whole tokens only.
 /// Ambiguous short forms (`TT` = Thường trực or Trung tâm, `CT` = Chủ tịch
 /// or Chỉ thị) are left out: they are resolved by the callers in context.
@@ -95,30 +97,30 @@ pub static BODY_NAMES: &[&str] = &[
 
 /// Words naming an administrative level, lower-cased in canonical names,
 /// with the level code they give an issuer. Longer forms first.
-pub static ADMIN_LEVELS: &[(&str, &str)] = &[
-    ("thành phố", "tinh"),
-    ("thị trấn", "xa"),
-    ("thị xã", "huyen"),
-    ("tỉnh", "tinh"),
-    ("huyện", "huyen"),
-    ("quận", "huyen"),
-    ("xã", "xa"),
-    ("phường", "xa"),
-    ("đặc khu", "xa"),
+pub static ADMIN_LEVELS: &[(&str, Level)] = &[
+    ("thành phố", Level::Tinh),
+    ("thị trấn", Level::Xa),
+    ("thị xã", Level::Huyen),
+    ("tỉnh", Level::Tinh),
+    ("huyện", Level::Huyen),
+    ("quận", Level::Huyen),
+    ("xã", Level::Xa),
+    ("phường", Level::Xa),
+    ("đặc khu", Level::Xa),
 ];
 
 /// Levels implied by Party committee names (`Huyện ủy` is district level).
-pub static PARTY_LEVELS: &[(&str, &str)] = &[
-    ("tỉnh ủy", "tinh"),
-    ("thành ủy", "tinh"),
-    ("huyện ủy", "huyen"),
-    ("quận ủy", "huyen"),
-    ("thị ủy", "huyen"),
-    ("đảng ủy xã", "xa"),
-    ("đảng ủy phường", "xa"),
-    ("chính phủ", "trung_uong"),
-    ("thủ tướng", "trung_uong"),
-    ("trung ương", "trung_uong"),
+pub static PARTY_LEVELS: &[(&str, Level)] = &[
+    ("tỉnh ủy", Level::Tinh),
+    ("thành ủy", Level::Tinh),
+    ("huyện ủy", Level::Huyen),
+    ("quận ủy", Level::Huyen),
+    ("thị ủy", Level::Huyen),
+    ("đảng ủy xã", Level::Xa),
+    ("đảng ủy phường", Level::Xa),
+    ("chính phủ", Level::TrungUong),
+    ("thủ tướng", Level::TrungUong),
+    ("trung ương", Level::TrungUong),
 ];
 
 /// Titles of signers in canonical casing (matched case-insensitively).

@@ -7,6 +7,7 @@
 //! which is why a name alone is only mapped to a number in a 19-criteria
 //! context (see `extract::criteria`).
 
+use crate::record::vocab::CriterionStatus;
 /// (number, canonical name, other names as plans write them, lower case).
 pub static NATIONAL_CRITERIA: &[(u32, &str, &[&str])] = &[
     (1, "Quy hoạch", &["quy hoạch"]),
@@ -128,18 +129,18 @@ const LONGEST_NAME: usize = 128;
 
 /// Status words, checked nearest-first around a criteria phrase:
 /// (phrase in lower case, status).
-pub static STATUS_CUES: &[(&str, &str)] = &[
-    ("chưa đạt", "chua_dat"),
-    ("duy trì và nâng cao", "duy_tri_nang_cao"),
-    ("giữ vững và nâng cao", "duy_tri_nang_cao"),
-    ("duy trì, nâng cao", "duy_tri_nang_cao"),
-    ("củng cố", "cung_co"),
-    ("cũng cố", "cung_co"),
-    ("phấn đấu đạt", "phan_dau_dat"),
-    ("đạt thêm", "phan_dau_dat"),
-    ("phấn đấu", "phan_dau_dat"),
-    ("đã đạt", "dat"),
-    ("đạt chuẩn", "dat"),
+pub static STATUS_CUES: &[(&str, CriterionStatus)] = &[
+    ("chưa đạt", CriterionStatus::ChuaDat),
+    ("duy trì và nâng cao", CriterionStatus::DuyTriNangCao),
+    ("giữ vững và nâng cao", CriterionStatus::DuyTriNangCao),
+    ("duy trì, nâng cao", CriterionStatus::DuyTriNangCao),
+    ("củng cố", CriterionStatus::CungCo),
+    ("cũng cố", CriterionStatus::CungCo),
+    ("phấn đấu đạt", CriterionStatus::PhanDauDat),
+    ("đạt thêm", CriterionStatus::PhanDauDat),
+    ("phấn đấu", CriterionStatus::PhanDauDat),
+    ("đã đạt", CriterionStatus::Dat),
+    ("đạt chuẩn", CriterionStatus::Dat),
 ];
 
 #[cfg(test)]

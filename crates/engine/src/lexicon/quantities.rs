@@ -1,5 +1,6 @@
 //! Units of numeric targets and the words that qualify a quantity.
 
+use crate::record::vocab::Comparator;
 /// Units as written after a number (`23,5km`, `24 căn nhà`, `1.200 lao
 /// động`), longest first. A target's unit is the first of these after the
 /// number; what follows is its object.
@@ -59,20 +60,22 @@ pub static MEASURE_UNITS: &[&str] = &[
 ];
 
 /// Words that set a comparator: (phrase before the number, comparator).
-pub static COMPARATORS_BEFORE: &[(&str, &str)] = &[
-    ("tối thiểu", "toi_thieu"),
-    ("ít nhất", "toi_thieu"),
-    ("không dưới", "toi_thieu"),
-    ("không ít hơn", "toi_thieu"),
-    ("khoảng", "khoang"),
-    ("gần", "khoang"),
-    ("trên", "tren"),
-    ("hơn", "tren"),
-    ("dưới", "duoi"),
-    ("không quá", "toi_da"),
-    ("tối đa", "toi_da"),
+pub static COMPARATORS_BEFORE: &[(&str, Comparator)] = &[
+    ("tối thiểu", Comparator::ToiThieu),
+    ("ít nhất", Comparator::ToiThieu),
+    ("không dưới", Comparator::ToiThieu),
+    ("không ít hơn", Comparator::ToiThieu),
+    ("khoảng", Comparator::Khoang),
+    ("gần", Comparator::Khoang),
+    ("trên", Comparator::Tren),
+    ("hơn", Comparator::Tren),
+    ("dưới", Comparator::Duoi),
+    ("không quá", Comparator::ToiDa),
+    ("tối đa", Comparator::ToiDa),
 ];
 
 /// Phrases after the quantity: (phrase, comparator).
-pub static COMPARATORS_AFTER: &[(&str, &str)] =
-    &[("trở lên", "tu_tro_len"), ("trở xuống", "tu_tro_xuong")];
+pub static COMPARATORS_AFTER: &[(&str, Comparator)] = &[
+    ("trở lên", Comparator::TuTroLen),
+    ("trở xuống", Comparator::TuTroXuong),
+];

@@ -3,6 +3,8 @@
 //! `Đề nghị Ủy ban MTTQVN huyện, các đoàn thể chính trị - xã hội huyện
 //! tăng cường …`.
 
+use crate::record::vocab::AssignmentRole;
+
 /// Heads of specific bodies: a new unit starts at one of these after `, `,
 /// ` - ` or ` và ` in a list of units (case-sensitive, as written).
 pub static SPECIFIC_HEADS: &[&str] = &[
@@ -166,10 +168,10 @@ pub static PHRASE_ENDS: &[&str] = &[
 ];
 
 /// Task openings that give a unit its role, checked in order of position.
-pub static ROLE_CUES: &[(&str, &str)] = &[
-    ("chủ trì", "chu_tri"),
-    ("tham mưu", "chu_tri"),
-    ("cơ quan thường trực", "chu_tri"),
-    ("là cơ quan đầu mối", "chu_tri"),
-    ("phối hợp", "phoi_hop"),
+pub static ROLE_CUES: &[(&str, AssignmentRole)] = &[
+    ("chủ trì", AssignmentRole::ChuTri),
+    ("tham mưu", AssignmentRole::ChuTri),
+    ("cơ quan thường trực", AssignmentRole::ChuTri),
+    ("là cơ quan đầu mối", AssignmentRole::ChuTri),
+    ("phối hợp", AssignmentRole::PhoiHop),
 ];

@@ -12,7 +12,7 @@ pub mod unicode;
 pub use unicode::ToneStyle;
 
 /// Options of the normaliser.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NormalizeOptions {
     pub tone_style: ToneStyle,
     /// Remove Markdown emphasis (`**…**`, `*…*`). `None` = decide from the

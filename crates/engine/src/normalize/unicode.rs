@@ -10,7 +10,8 @@ use unicode_normalization::{char::canonical_combining_class, UnicodeNormalizatio
 /// Where the tone mark goes in the open rhymes `oa`, `oe`, `uy` — the only
 /// rhymes on which the two common spelling styles disagree. Named by example
 /// because Vietnamese usage calls `hoà` the "new" style, which misleads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ToneStyle {
     /// `hòa`, `thủy`, `Ủy`, `khỏe` — the placement most legal texts use.
     #[default]

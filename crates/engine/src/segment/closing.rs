@@ -5,13 +5,14 @@
 //! can come in either order; both orders are accepted.
 
 use super::{Annex, Para, Piece};
+use crate::record::vocab::Authority;
 use regex::Regex;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Default)]
 pub struct SignatureBlock {
     /// (normalised prefix `TM.`/`KT.`…, the body or title after it).
-    pub authorities: Vec<(String, Piece)>,
+    pub authorities: Vec<(Authority, Piece)>,
     /// Title lines under the authority lines (`PHÓ CHỦ TỊCH`).
     pub positions: Vec<Piece>,
     pub name: Option<Piece>,
@@ -69,12 +70,13 @@ fn is_person_name(s: &str) -> bool {
         })
 }
 
-fn normalise_prefix(p: &str) -> String {
+fn normalise_prefix(p: &str) -> Authority {
     match p.trim_end_matches('.') {
-        "T/M" | "TM" => "TM.".into(),
-        "K/T" | "KT" => "KT.".into(),
-        "T/L" | "TL" => "TL.".into(),
-        other => format!("{other}."),
+        "T/M" | "TM" => Authority::Tm,
+        "K/T" | "KT" => Authority::Kt,
+        "T/L" | "TL" => Authority::Tl,
+        "TUQ" => Authority::Tuq,
+        _ => Authority::Q,
     }
 }
 
@@ -257,7 +259,7 @@ mod tests {
         assert_eq!(r, vec!["VP UBND tỉnh (b/c)", "Lưu: VT, KT"]);
         let s = t.signature.unwrap();
         assert_eq!(s.authorities.len(), 2);
-        assert_eq!(s.authorities[1].0, "KT.");
+        assert_eq!(s.authorities[1].0, Authority::Kt);
         assert_eq!(s.positions[0].text, "PHÓ CHỦ TỊCH");
         assert_eq!(s.name.unwrap().text, "Nguyễn Minh Vương");
         assert_eq!(t.annexes.len(), 1);
@@ -273,7 +275,7 @@ mod tests {
         let text = "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Hữu Tuấn";
         let paras = paragraphs(text);
         let s = parse_tail(text, &paras, 0).signature.unwrap();
-        assert_eq!(s.authorities[0].0, "TM.");
+        assert_eq!(s.authorities[0].0, Authority::Tm);
         assert_eq!(s.authorities[0].1.text, "BAN THƯỜNG VỤ");
     }
 }

@@ -62,6 +62,39 @@ pub struct Annex {
     pub end: usize,
 }
 
+impl Outline {
+    /// Whether paragraph `i` is in the main body or an annex (where
+    /// criteria, targets and unit mentions are read).
+    pub fn in_body_or_annex(&self, i: usize) -> bool {
+        (i >= self.body_start && i < self.body_end)
+            || self.annexes.iter().any(|a| i >= a.start && i < a.end)
+    }
+
+    /// Index of the paragraph holding byte `byte` of the text.
+    pub fn para_of(&self, byte: usize) -> usize {
+        self.paras
+            .partition_point(|p| p.start <= byte)
+            .saturating_sub(1)
+    }
+
+    /// For every paragraph, the index in `sections` of the innermost
+    /// section that covers it (the deepest, then the latest), built in one
+    /// pass per nesting level instead of a scan of all sections per lookup.
+    pub fn innermost_sections(&self) -> Vec<Option<usize>> {
+        let mut owner: Vec<Option<usize>> = vec![None; self.paras.len()];
+        let mut order: Vec<usize> = (0..self.sections.len()).collect();
+        order.sort_by_key(|&k| (self.sections[k].level, self.sections[k].para));
+        for k in order {
+            let s = &self.sections[k];
+            let end = s.end_para.min(owner.len());
+            for slot in owner.iter_mut().take(end).skip(s.para) {
+                *slot = Some(k);
+            }
+        }
+        owner
+    }
+}
+
 /// Paragraphs of the normalised text.
 pub fn paragraphs(text: &str) -> Vec<Para> {
     let mut paras = Vec::new();

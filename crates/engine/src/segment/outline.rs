@@ -8,6 +8,7 @@
 
 use super::{Para, Piece};
 use crate::lexicon::sections::kind_of_heading;
+use crate::record::vocab::SectionKind;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -34,7 +35,7 @@ pub struct SectionNode {
     pub level: usize,
     pub marker: String,
     pub heading: Piece,
-    pub kind: &'static str,
+    pub kind: SectionKind,
     /// Paragraph index of the heading.
     pub para: usize,
     /// One past the last paragraph this section covers (children included).
