@@ -1,7 +1,6 @@
 #![no_main]
-//! docx: any bytes through `ingest::docx::extract` (a stub returning an
-//! error until the DOCX reader lands; the target is kept so it fuzzes the
-//! real reader as soon as it exists).
+//! docx: any bytes through the DOCX reader, `ingest::docx::extract`.
+//! Errors are fine; panics, hangs and unbounded memory are not.
 
 use libfuzzer_sys::fuzz_target;
 
