@@ -20,6 +20,16 @@ fn corpus_file(name: &str) -> PathBuf {
     root().join("corpus").join(name)
 }
 
+/// Run vnplan with `args` (and `stdin`), expect success, return its stdout.
+fn stdout_of(args: &[&str], stdin: Option<Vec<u8>>) -> Vec<u8> {
+    let mut cmd = vnplan();
+    cmd.args(args);
+    if let Some(bytes) = stdin {
+        cmd.write_stdin(bytes);
+    }
+    cmd.assert().success().get_output().stdout.clone()
+}
+
 fn one_line(out: &[u8]) -> Value {
     let text = String::from_utf8(out.to_vec()).unwrap();
     let mut lines = text.lines();
@@ -65,26 +75,12 @@ fn a_closed_pipe_ends_the_run_quietly_with_status_0() {
 #[test]
 fn standard_input_is_read_by_its_magic_bytes() {
     let pdf = std::fs::read(corpus_file("002_3ccb0559b1a8a418.pdf")).unwrap();
-    let out = vnplan()
-        .args(["extract", "-"])
-        .write_stdin(pdf)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["extract", "-"], Some(pdf));
     let r = one_line(&out);
     assert_eq!(r["source"]["format"], "pdf");
     assert_eq!(r["document"]["kind"], "KH");
     let docx = std::fs::read(root().join("fixtures/docx/plan_numbering.docx")).unwrap();
-    let out = vnplan()
-        .args(["extract", "-"])
-        .write_stdin(docx)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["extract", "-"], Some(docx));
     let r = one_line(&out);
     assert_eq!(r["source"]["format"], "docx");
     assert!(r["sections"].as_array().unwrap().len() > 3, "{r}");
@@ -240,13 +236,7 @@ fn small_flags_behave() {
         .success()
         .stderr("");
     // --with-text: the text every span points into, with its paragraphs.
-    let out = vnplan()
-        .args(["extract", "--with-text", txt.to_str().unwrap()])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["extract", "--with-text", txt.to_str().unwrap()], None);
     let r = one_line(&out);
     let text: Vec<char> = r["text"]["text"].as_str().unwrap().chars().collect();
     let d = &r["dates"][0];
@@ -267,30 +257,12 @@ fn small_flags_behave() {
         .iter()
         .any(|p| p["part"] == "body" && p["section"].is_string()));
     // Without it, no text.
-    let out = vnplan()
-        .args(["extract", txt.to_str().unwrap()])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["extract", txt.to_str().unwrap()], None);
     assert!(one_line(&out).get("text").is_none());
     // Completions for a shell, and the help that names exit codes and error kinds.
-    let out = vnplan()
-        .args(["completions", "bash"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["completions", "bash"], None);
     assert!(String::from_utf8(out).unwrap().contains("vnplan"));
-    let out = vnplan()
-        .args(["extract", "--help"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["extract", "--help"], None);
     let help = String::from_utf8(out).unwrap();
     assert!(
         help.contains("Exit status") && help.contains("image_only"),
