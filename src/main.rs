@@ -21,6 +21,9 @@ fn main() {
     };
     let code = match cli.command {
         Command::Extract(args) => cli::extract::run(args),
+        Command::Index(args) => cli::index::run(args),
+        Command::Search(args) => cli::search::run(args),
+        Command::Export(args) => cli::export::run(args),
         Command::Normalize(args) => cli::normalize::run(args),
         Command::Schema => cli::schema::run(),
         Command::Completions(args) => cli::completions::run(args),

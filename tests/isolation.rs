@@ -27,7 +27,7 @@ fn run_with(args: &[&std::ffi::OsStr], timeout: Duration, input: &Path) -> serde
     let opts = BatchOptions {
         jobs: 1,
         isolation: Some(iso),
-        resume: Default::default(),
+        ..Default::default()
     };
     let inputs = vec![Input::File {
         path: input.to_path_buf(),

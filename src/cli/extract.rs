@@ -2,8 +2,7 @@
 
 use super::output::{self, Target};
 use super::{ReadArgs, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE};
-use indicatif::{ProgressBar, ProgressStyle};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use vnplan_engine::batch::{self, Summary};
 use vnplan_engine::record::sink::{JsonLines, Sink};
@@ -82,14 +81,7 @@ pub fn run(args: Args) -> i32 {
             }
         }
     }
-    let bar = (!args.quiet && inputs.len() > 1 && std::io::stderr().is_terminal()).then(|| {
-        let b = ProgressBar::new(inputs.len() as u64);
-        b.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed_precise} eta {eta}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        b
-    });
+    let bar = super::progress_bar(inputs.len(), args.quiet);
     let tick = || {
         if let Some(b) = &bar {
             b.inc(1);
@@ -120,7 +112,7 @@ pub fn run(args: Args) -> i32 {
     match result {
         Ok(summary) => {
             if !args.quiet {
-                report(&summary, &walk);
+                super::report(&summary, &walk);
             }
             if summary.errors.is_empty() {
                 EXIT_OK
@@ -166,46 +158,4 @@ fn to_file(
     // Complete: the side file has served its purpose.
     let _ = std::fs::remove_file(&t.side);
     Ok(summary)
-}
-
-fn report(summary: &Summary, walk: &batch::WalkReport) {
-    let total = summary.records + summary.errors.len();
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
-    eprintln!(
-        "vnplan: {total} document{} — {} record{}, {} error{}",
-        plural(total),
-        summary.records,
-        plural(summary.records),
-        summary.errors.len(),
-        plural(summary.errors.len()),
-    );
-    if !summary.errors.is_empty() {
-        let mut kinds: Vec<&str> = summary.errors.iter().map(|e| e.kind.as_str()).collect();
-        kinds.sort_unstable();
-        kinds.dedup();
-        for kind in kinds {
-            let n = summary
-                .errors
-                .iter()
-                .filter(|e| e.kind.as_str() == kind)
-                .count();
-            eprintln!("  {kind}: {n}");
-        }
-        for failure in summary.errors.iter().take(20) {
-            eprintln!("  error: {}", failure.message);
-        }
-    }
-    if summary.reused > 0 {
-        eprintln!(
-            "vnplan: {} record(s) reused from the previous output (unchanged files)",
-            summary.reused
-        );
-    }
-    if !walk.skipped.is_empty() {
-        eprintln!(
-            "vnplan: skipped {} file(s) that are not documents (not .pdf/.docx/.doc/.rtf/.txt/.md), e.g. {}",
-            walk.skipped.len(),
-            walk.skipped[0]
-        );
-    }
 }

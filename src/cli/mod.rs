@@ -2,10 +2,13 @@
 //! subcommand. Errors are reported here, once, as messages and exit codes.
 
 pub mod completions;
+pub mod export;
 pub mod extract;
+pub mod index;
 pub mod normalize;
 pub mod output;
 pub mod schema;
+pub mod search;
 pub mod worker;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -47,6 +50,13 @@ pub enum Command {
     /// Extract one JSON record per document (JSON Lines on stdout).
     #[command(after_help = AFTER_HELP)]
     Extract(extract::Args),
+    /// Build or update a SQLite dataset (full-text search, one file).
+    #[command(after_help = AFTER_HELP)]
+    Index(index::Args),
+    /// Search a dataset: ranked sections, with or without Vietnamese marks.
+    Search(search::Args),
+    /// Export a dataset's tables as JSON Lines, CSV or Parquet.
+    Export(export::Args),
     /// Print the normalised text that all spans point into.
     Normalize(normalize::Args),
     /// Print the JSON Schema of an output line.
@@ -116,7 +126,7 @@ impl ReadArgs {
         BatchOptions {
             jobs,
             isolation,
-            resume: Default::default(),
+            ..Default::default()
         }
     }
 }
@@ -154,5 +164,69 @@ impl From<ToneArg> for ToneStyle {
             ToneArg::Hoaf => ToneStyle::Hoaf,
             ToneArg::Keep => ToneStyle::Keep,
         }
+    }
+}
+
+/// A progress bar on a terminal for more than one document, unless quiet.
+pub fn progress_bar(len: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    (!quiet && len > 1 && std::io::stderr().is_terminal()).then(|| {
+        let b = indicatif::ProgressBar::new(len as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} {elapsed_precise} eta {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    })
+}
+
+/// The summary on stderr: counts, errors by kind, the first errors.
+pub fn report(summary: &batch::Summary, walk: &batch::WalkReport) {
+    let total = summary.records + summary.errors.len();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    eprintln!(
+        "vnplan: {total} document{} — {} record{}, {} error{}",
+        plural(total),
+        summary.records,
+        plural(summary.records),
+        summary.errors.len(),
+        plural(summary.errors.len()),
+    );
+    if !summary.errors.is_empty() {
+        let mut kinds: Vec<&str> = summary.errors.iter().map(|e| e.kind.as_str()).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        for kind in kinds {
+            let n = summary
+                .errors
+                .iter()
+                .filter(|e| e.kind.as_str() == kind)
+                .count();
+            eprintln!("  {kind}: {n}");
+        }
+        for failure in summary.errors.iter().take(20) {
+            eprintln!("  error: {}", failure.message);
+        }
+    }
+    if summary.unchanged > 0 {
+        eprintln!(
+            "vnplan: {} unchanged file(s) already in the dataset",
+            summary.unchanged
+        );
+    }
+    if summary.reused > 0 {
+        eprintln!(
+            "vnplan: {} record(s) reused from the previous output (unchanged files)",
+            summary.reused
+        );
+    }
+    if !walk.skipped.is_empty() {
+        eprintln!(
+            "vnplan: skipped {} file(s) that are not documents (not .pdf/.docx/.doc/.rtf/.txt/.md), e.g. {}",
+            walk.skipped.len(),
+            walk.skipped[0]
+        );
     }
 }

@@ -271,7 +271,10 @@ pub struct Failure {
 #[derive(Debug, Default, Clone)]
 pub struct Summary {
     pub records: usize,
+    /// Outputs taken from a previous run (`resume`).
     pub reused: usize,
+    /// Inputs the destination already held (`skip`).
+    pub unchanged: usize,
     pub errors: Vec<Failure>,
 }
 
@@ -294,6 +297,10 @@ pub struct BatchOptions {
     pub isolation: Option<Isolation>,
     /// Outputs of a previous run, by source path: (sha256, output).
     pub resume: HashMap<String, (String, Output)>,
+    /// Inputs the destination already holds, by source path: sha256. An
+    /// input with the same hash is not read again and gives no output (it
+    /// is counted as unchanged).
+    pub skip: HashMap<String, String>,
 }
 
 /// What the parent asks a worker: one file, with the options to read it.
@@ -334,20 +341,30 @@ pub fn serve_worker(input: impl BufRead, mut output: impl Write) -> std::io::Res
     Ok(())
 }
 
-/// One finished input.
+/// One finished input: no output when it was skipped as unchanged.
 struct Done {
-    output: Output,
+    output: Option<Output>,
     reused: bool,
 }
 
 fn process_one(input: &Input, opts: &Options, batch: &BatchOptions) -> Done {
-    // Resume: an unchanged file keeps the output it had.
-    if let (Input::File { path, display }, false) = (input, batch.resume.is_empty()) {
-        if let Some((sha, output)) = batch.resume.get(display) {
+    // Resume: an unchanged file keeps the output it had; skip: the
+    // destination holds it already.
+    if let Input::File { path, display } = input {
+        let resumed = batch.resume.get(display);
+        let held = batch.skip.get(display);
+        if resumed.is_some() || held.is_some() {
             if let Ok(bytes) = std::fs::read(path) {
-                if sha256_hex(&bytes) == *sha {
+                let sha = sha256_hex(&bytes);
+                if held == Some(&sha) {
                     return Done {
-                        output: output.clone(),
+                        output: None,
+                        reused: true,
+                    };
+                }
+                if let Some((_, output)) = resumed.filter(|(s, _)| *s == sha) {
+                    return Done {
+                        output: Some(output.clone()),
                         reused: true,
                     };
                 }
@@ -361,7 +378,7 @@ fn process_one(input: &Input, opts: &Options, batch: &BatchOptions) -> Done {
         _ => process_input(input, opts),
     };
     Done {
-        output,
+        output: Some(output),
         reused: false,
     }
 }
@@ -549,7 +566,11 @@ pub fn run(
                 .collect()
         });
         for d in done {
-            match &d.output {
+            let Some(output) = d.output else {
+                summary.unchanged += 1;
+                continue;
+            };
+            match &output {
                 Output::Record(_) => summary.records += 1,
                 Output::Error(e) => summary.errors.push(Failure {
                     path: e.source.path.clone(),
@@ -560,7 +581,7 @@ pub fn run(
             if d.reused {
                 summary.reused += 1;
             }
-            sink.write(d.output)?;
+            sink.write(output)?;
         }
     }
     sink.finish()?;

@@ -348,7 +348,7 @@ impl Utf16 {
 /// `skipped` is the length of the byte-order mark, so offsets in errors
 /// point into the file.
 fn decode_utf16(bytes: &[u8], endian: Utf16, skipped: usize) -> Result<String, DecodeError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(DecodeError::OddUtf16Length {
             encoding: endian.name(),
             len: bytes.len() + skipped,
@@ -381,7 +381,7 @@ fn decode_utf16(bytes: &[u8], endian: Utf16, skipped: usize) -> Result<String, D
 /// UTF-16 without a byte-order mark: text in Latin script has a zero high
 /// byte in most code units, and single-byte text has hardly any zeros.
 fn sniff_utf16(bytes: &[u8]) -> Option<Utf16> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(SAMPLE_BYTES)];

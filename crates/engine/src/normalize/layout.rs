@@ -27,7 +27,7 @@ impl Line {
 /// Does the text evidently carry Markdown emphasis? (Paired `**` markers.)
 pub fn carries_markdown(raw: &str) -> bool {
     let n = raw.matches("**").count();
-    n >= 2 && n % 2 == 0
+    n >= 2 && n.is_multiple_of(2)
 }
 
 /// Lines that start a new paragraph whatever precedes them: outline markers,

@@ -1,0 +1,314 @@
+//! A searchable dataset of vnplan records in one SQLite file that any SQLite
+//! tool opens (`sqlite3`, Python, Datasette, DuckDB, pandas).
+//!
+//! Owns the schema ([`schema`]), writing records into it ([`Writer`], a
+//! `vnplan_record::sink::Sink`), Vietnamese-aware full-text search ([`search`]) and exports
+//! ([`export`]). It depends on the record alone: it never runs an extractor.
+//!
+//! Guarantees: WAL and one transaction per chunk of documents, so a killed
+//! run leaves a database that opens and passes both integrity checks, and a
+//! second run resumes it to the same content; a second writer waits (busy
+//! timeout); a file that is not a database, or a database of another tool,
+//! or one with a newer schema, is refused before anything is written.
+
+pub mod export;
+pub mod fold;
+pub mod schema;
+pub mod search;
+mod write;
+
+/// The SQLite binding, for queries of your own over [`Dataset::connection`].
+pub use rusqlite;
+pub use write::Writer;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Why the dataset could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum DatasetError {
+    #[error("{path}: not a SQLite database")]
+    NotADatabase { path: String },
+    #[error("{path}: a database of another tool (no vnplan tables); choose another file")]
+    OtherTool { path: String },
+    #[error(
+        "{path}: dataset schema {found} is newer than this vnplan knows ({known}); upgrade vnplan"
+    )]
+    NewerSchema {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("{path}: no such dataset (build it with `vnplan index … --db {path}`)")]
+    Missing { path: String },
+    #[error("{path}: {message}")]
+    Open { path: String, message: String },
+    #[error("the search query is not valid: {0}")]
+    Query(String),
+    #[error("{0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// An open dataset.
+pub struct Dataset {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// How long a writer waits for another one before giving up.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+impl Dataset {
+    /// Open `path` for writing, creating the file and its schema when it
+    /// does not exist (its folder must). Refuses, before writing anything,
+    /// a file that is not a database, a database of another tool, and a
+    /// newer schema.
+    pub fn open_for_writing(path: &Path) -> Result<Dataset, DatasetError> {
+        let shown = path.display().to_string();
+        if path.is_dir() {
+            return Err(DatasetError::Open {
+                path: shown,
+                message: "is a folder".into(),
+            });
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| open_error(&shown, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let state = inspect(&conn, &shown)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| open_error(&shown, e))?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        if state == State::Empty {
+            // IMMEDIATE: take the write lock before looking again, so two
+            // writers creating one file wait for each other instead of
+            // failing on a read lock that cannot be upgraded.
+            let tx = rusqlite::Transaction::new_unchecked(
+                &conn,
+                rusqlite::TransactionBehavior::Immediate,
+            )?;
+            // Another writer may have created it meanwhile.
+            if inspect(&tx, &shown)? == State::Empty {
+                tx.execute_batch(&schema::ddl())?;
+                tx.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
+                tx.execute(
+                    "INSERT INTO meta(key, value) VALUES ('schema_version', ?1), ('record_schema', ?2), ('tool_version', ?3)",
+                    (
+                        schema::DATASET_SCHEMA.to_string(),
+                        vnplan_record::SCHEMA_VERSION,
+                        env!("CARGO_PKG_VERSION"),
+                    ),
+                )?;
+            }
+            tx.commit()?;
+        }
+        Ok(Dataset {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Open an existing dataset read-only (search, export, compare).
+    pub fn open_read_only(path: &Path) -> Result<Dataset, DatasetError> {
+        let shown = path.display().to_string();
+        if !path.is_file() {
+            return Err(DatasetError::Missing { path: shown });
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| open_error(&shown, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        match inspect(&conn, &shown)? {
+            State::Ours => Ok(Dataset {
+                conn,
+                path: path.to_path_buf(),
+            }),
+            State::Empty => Err(DatasetError::Missing { path: shown }),
+        }
+    }
+
+    /// The SQLite connection, for queries of your own.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Source path → sha256 of every document in the dataset: an input with
+    /// the same path and hash need not be read again. (Errors are not
+    /// listed: they are tried again, the file or the tools may have changed.)
+    pub fn known(&self) -> Result<HashMap<String, String>, DatasetError> {
+        self.sources("documents")
+    }
+
+    fn sources(&self, table: &str) -> Result<HashMap<String, String>, DatasetError> {
+        let mut map = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT source, COALESCE(sha256, '') FROM {table}"))?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (source, sha) = row?;
+            map.insert(source, sha);
+        }
+        Ok(map)
+    }
+
+    /// Remove the documents and errors whose source `keep` rejects (files
+    /// that are gone); returns how many.
+    pub fn prune(&mut self, keep: impl Fn(&str) -> bool) -> Result<usize, DatasetError> {
+        let mut all = self.known()?;
+        all.extend(self.sources("errors")?);
+        let mut gone: Vec<&String> = all.keys().filter(|s| !keep(s)).collect();
+        gone.sort();
+        let tx = self.conn.transaction()?;
+        for source in &gone {
+            tx.execute("DELETE FROM documents WHERE source = ?1", [source])?;
+            tx.execute("DELETE FROM errors WHERE source = ?1", [source])?;
+        }
+        tx.commit()?;
+        Ok(gone.len())
+    }
+
+    /// A sink that writes outputs into the dataset, committing every
+    /// `chunk` documents.
+    pub fn writer(&mut self, chunk: usize) -> Writer<'_> {
+        Writer::new(&self.conn, chunk)
+    }
+
+    /// Fold the write-ahead log into the file, so that the dataset is one
+    /// self-contained file (no `-wal` beside it once closed).
+    pub fn checkpoint(&self) -> Result<(), DatasetError> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Rows per table, for summaries and tests.
+    pub fn counts(&self) -> Result<Vec<(&'static str, i64)>, DatasetError> {
+        let mut out = Vec::new();
+        for &table in export::TABLES {
+            let n: i64 =
+                self.conn
+                    .query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| {
+                        r.get(0)
+                    })?;
+            out.push((table, n));
+        }
+        Ok(out)
+    }
+
+    /// Both integrity checks: SQLite's own and the FTS5 index against its
+    /// content table (the plain pragma misses a drifted external-content
+    /// index). `Ok(())` when both pass.
+    pub fn integrity_check(&self) -> Result<(), DatasetError> {
+        let result: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if result != "ok" {
+            return Err(DatasetError::Open {
+                path: self.path.display().to_string(),
+                message: format!("integrity check failed: {result}"),
+            });
+        }
+        // The FTS5 check is a command written as an INSERT: it needs a
+        // writable connection, though it changes nothing.
+        let rw = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+            .map_err(|e| open_error(&self.path.display().to_string(), e))?;
+        rw.busy_timeout(BUSY_TIMEOUT)?;
+        rw.execute(
+            "INSERT INTO sections_fts(sections_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        )?;
+        Ok(())
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum State {
+    /// A new file, or a database without any table.
+    Empty,
+    Ours,
+}
+
+/// What the file at hand is; a read only, so nothing is written to a file
+/// that is refused.
+fn inspect(conn: &Connection, shown: &str) -> Result<State, DatasetError> {
+    let app: i64 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| open_error(shown, e))?;
+    let tables: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| open_error(shown, e))?;
+    if app != schema::APPLICATION_ID {
+        return if app == 0 && tables == 0 {
+            Ok(State::Empty)
+        } else {
+            Err(DatasetError::OtherTool {
+                path: shown.to_string(),
+            })
+        };
+    }
+    let version: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'schema_version'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(|e| open_error(shown, e))?;
+    let found: i64 = version.and_then(|v| v.parse().ok()).unwrap_or(0);
+    if found > schema::DATASET_SCHEMA {
+        return Err(DatasetError::NewerSchema {
+            path: shown.to_string(),
+            found,
+            known: schema::DATASET_SCHEMA,
+        });
+    }
+    Ok(State::Ours)
+}
+
+fn open_error(shown: &str, e: rusqlite::Error) -> DatasetError {
+    if let rusqlite::Error::SqliteFailure(f, _) = &e {
+        match f.code {
+            rusqlite::ErrorCode::NotADatabase => {
+                return DatasetError::NotADatabase {
+                    path: shown.to_string(),
+                }
+            }
+            rusqlite::ErrorCode::CannotOpen => return DatasetError::Open {
+                path: shown.to_string(),
+                message:
+                    "cannot open or create the file (does its folder exist, and may it be written?)"
+                        .into(),
+            },
+            rusqlite::ErrorCode::ReadOnly => {
+                return DatasetError::Open {
+                    path: shown.to_string(),
+                    message: "the file or its folder is read-only".into(),
+                }
+            }
+            _ => {}
+        }
+    }
+    DatasetError::Open {
+        path: shown.to_string(),
+        message: e.to_string(),
+    }
+}
