@@ -72,8 +72,31 @@ impl Ctx<'_> {
         }
     }
 
+    /// The text of a byte range. Extractors give char-boundary offsets; a
+    /// range that is not (a bug) is widened to the nearest boundaries, so
+    /// it costs one quote its exactness instead of the whole document.
     fn quote(&self, start: usize, end: usize) -> String {
-        self.text[start..end].to_string()
+        let floor = |mut i: usize| {
+            i = i.min(self.text.len());
+            while !self.text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let ceil = |mut i: usize| {
+            i = i.min(self.text.len());
+            while !self.text.is_char_boundary(i) {
+                i += 1;
+            }
+            i
+        };
+        debug_assert!(
+            self.text.is_char_boundary(start.min(self.text.len()))
+                && self.text.is_char_boundary(end.min(self.text.len())),
+            "item offsets {start}..{end} are not on character boundaries"
+        );
+        let (s, e) = (floor(start), ceil(end));
+        self.text[s..e.max(s)].to_string()
     }
 }
 

@@ -254,6 +254,11 @@ pub fn level_of(name: &str) -> Option<Level> {
 /// `Ủy ban nhân dân huyện Đăk Hà` → (`huyện`, `Đăk Hà`).
 pub fn place_of(name: &str) -> Option<(String, String)> {
     let lower = name.to_lowercase();
+    // Offsets found in `lower` are used in `name`: only where lower-casing
+    // kept every byte length (it does for Vietnamese letters).
+    if lower.len() != name.len() {
+        return None;
+    }
     let mut best: Option<(usize, &str)> = None;
     for (word, _) in ADMIN_LEVELS {
         for (pos, _) in lower.match_indices(word) {

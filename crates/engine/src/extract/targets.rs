@@ -45,7 +45,6 @@ pub fn extract_paragraph(p: &str, base: usize) -> Vec<TargetHit> {
     if !p.bytes().any(|b| b.is_ascii_digit()) {
         return out;
     }
-    let lower = p.to_lowercase();
     for c in QUANTITY.captures_iter(p) {
         let a = c.name("a").unwrap();
         let u = c.name("u").unwrap();
@@ -72,15 +71,17 @@ pub fn extract_paragraph(p: &str, base: usize) -> Vec<TargetHit> {
         // `ngày 20 tháng` etc. never reach here (no unit); a number after a
         // unit word (`thôn 4`) has no unit after it.
         // Inside the title of a cited document?
-        if let Some(v) = lower[..a.start()].rfind("về việc") {
-            if !lower[v..a.start()].contains(['.', ';']) {
+        // (`before` lower-cased on its own: lower-casing may change byte
+        // lengths, so offsets of `p` are not offsets of `p.to_lowercase()`.)
+        let before_l = before.to_lowercase();
+        if let Some(v) = before_l.rfind("về việc") {
+            if !before_l[v..].contains(['.', ';']) {
                 continue;
             }
         }
         let quantity = parse_vn_number(c.name("b").unwrap_or(a).as_str());
         let Some(quantity) = quantity else { continue };
         let min = c.name("b").and_then(|_| parse_vn_number(a.as_str()));
-        let before_l = before.to_lowercase();
         let before_l = before_l.trim_end();
         let mut comparator = if min.is_some() {
             Some(Comparator::TuDen)
@@ -102,6 +103,9 @@ pub fn extract_paragraph(p: &str, base: usize) -> Vec<TargetHit> {
         for (w, cmp) in COMPARATORS_AFTER {
             if after.starts_with(w) {
                 comparator = Some(*cmp);
+                // The phrase as written (`trở lên`, `trở xuống`) ends the target.
+                let rest = &p[u.end()..];
+                end = u.end() + (rest.len() - rest.trim_start().len()) + w.len();
             }
         }
         let object: String = p[u.end()..]
@@ -112,13 +116,6 @@ pub fn extract_paragraph(p: &str, base: usize) -> Vec<TargetHit> {
             .take(8)
             .collect::<Vec<_>>()
             .join(" ");
-        if after.starts_with("trở lên") || after.starts_with("trở xuống") {
-            end = u.end()
-                + p[u.end()..]
-                    .find("trở")
-                    .map(|i| i + "trở lên".len())
-                    .unwrap_or(0);
-        }
         out.push(TargetHit {
             quantity,
             min,
@@ -151,6 +148,21 @@ mod tests {
             .into_iter()
             .map(|h| (h.quantity, h.unit, h.comparator))
             .collect()
+    }
+
+    #[test]
+    fn trailing_comparators_end_the_target_on_a_character_boundary() {
+        // `trở xuống` is longer than `trở lên`: the end must be its own.
+        let p = "Giảm tỷ lệ hộ nghèo còn 3% trở xuống, 5 hộ trở lên; 2 nhà.";
+        let hits = extract_paragraph(p, 0);
+        let texts: Vec<&str> = hits.iter().map(|h| &p[h.start..h.end]).collect();
+        assert_eq!(texts, ["3% trở xuống", "5 hộ trở lên", "2 nhà"]);
+        assert_eq!(hits[0].comparator, Some(Comparator::TuTroXuong));
+        // A capital whose lower case is longer (İ) before a number.
+        let p = "İİİ về việc X. Đạt 40% trở xuống";
+        let hits = extract_paragraph(p, 0);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(&p[hits[0].start..hits[0].end], "40% trở xuống");
     }
 
     #[test]
