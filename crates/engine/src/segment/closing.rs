@@ -2,7 +2,13 @@
 //! signature block (TM. / KT. / TL. …, titles, name) and annexes after it.
 //!
 //! In text taken from a two-column layout the recipients and the signature
-//! can come in either order; both orders are accepted.
+//! can come in either order; both orders are accepted. Real offices lay the
+//! closing out side by side — `Nơi nhận:` and its list on the left, the
+//! authority lines, title and name on the right, on the same lines — so
+//! each line of the closing is first split into its columns ([`split_line`]:
+//! at a tab, before a mid-line authority prefix, before a trailing caps
+//! title, a trailing name or a `(Đã ký)` note) and the two columns are read
+//! on their own: recipients from the left one only.
 
 use super::{Annex, Para, Piece};
 use crate::record::vocab::Authority;
@@ -56,6 +62,116 @@ pub fn is_tail_start(p: &str) -> bool {
     p.starts_with("Nơi nhận") || AUTHORITY.is_match(p)
 }
 
+/// An authority prefix inside a line (the right column of a side-by-side
+/// closing): `Nơi nhận: KT. CHỦ TỊCH`.
+static AUTHORITY_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s(?:TM\.|KT\.|TL\.|TUQ\.|T/M\.?|K/T\.?|T/L\.?)\s*\p{Lu}").expect("valid regex")
+});
+
+/// One line of the closing split into its columns.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Cells {
+    para: usize,
+    left: Option<Piece>,
+    right: Option<Piece>,
+}
+
+fn trimmed_piece(text: &str, start: usize, end: usize) -> Option<Piece> {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    (!t.is_empty()).then(|| Piece {
+        text: t.to_string(),
+        start: start + lead,
+        end: start + lead + t.len(),
+    })
+}
+
+/// A title line: caps words only (`PHÓ CHỦ TỊCH`), not a typist's file
+/// code printed beside the signature (`LNT_VP3_KH12`).
+fn is_title(p: &str) -> bool {
+    is_caps(p)
+        && p.chars().count() <= 40
+        && p.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+}
+
+/// One token of letters with digits or underscores: `Lnt_vp3_kh12`.
+fn is_file_code(p: &str) -> bool {
+    !p.contains(' ')
+        && p.chars().any(|c| c == '_' || c.is_ascii_digit())
+        && p.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
+}
+
+/// Whether a line belongs to the signature column as a whole.
+fn is_signature_line(p: &str) -> bool {
+    AUTHORITY.is_match(p)
+        || (is_caps(p) && p.chars().count() <= 40)
+        || is_person_name(p)
+        || is_signed_note(p)
+        || is_file_code(p)
+}
+
+/// `(Đã ký)`, `(đã ký)`, `(Ký, đóng dấu)`, `(Ký tên, đóng dấu)`.
+fn is_signed_note(p: &str) -> bool {
+    let l = p.to_lowercase();
+    l.starts_with('(') && l.ends_with(')') && (l.contains("ký") || l.contains("dấu"))
+}
+
+/// Split paragraph `i` of the closing into left and right columns.
+fn split_line(text: &str, paras: &[Para], i: usize) -> Cells {
+    let para = paras[i];
+    let p = para.text(text);
+    let at = |k: usize| para.start + k;
+    let cells = |split: usize, right_from: usize| Cells {
+        para: i,
+        left: trimmed_piece(text, para.start, at(split)),
+        right: trimmed_piece(text, at(right_from), para.end),
+    };
+    // A tab: a table cell or a column gap kept by ingest.
+    if let (Some(first), Some(last)) = (p.find('\t'), p.rfind('\t')) {
+        return cells(first, last + 1);
+    }
+    let is_left_start = p.starts_with(['-', '+', '•']) || p.starts_with("Nơi nhận");
+    if !is_left_start {
+        return Cells {
+            para: i,
+            left: None,
+            right: trimmed_piece(text, para.start, para.end),
+        };
+    }
+    // A mid-line authority prefix.
+    if let Some(m) = AUTHORITY_INSIDE.find(p) {
+        return cells(m.start(), m.start() + 1);
+    }
+    // A trailing caps title, name or note after the end of a list item.
+    let ends_item = |k: usize| p[..k].trim_end().ends_with([';', ',', '.', ':', ')']);
+    let words: Vec<(usize, &str)> = p
+        .split(' ')
+        .scan(0usize, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    for (k, &(start, _)) in words.iter().enumerate().skip(1) {
+        let rest = &p[start..];
+        let n = words.len() - k;
+        let caps_title = n >= 2
+            && is_caps(rest)
+            && rest.chars().count() <= 40
+            && rest.chars().all(|c| c.is_alphabetic() || c == ' ');
+        if (caps_title || is_person_name(rest) || is_signed_note(rest)) && ends_item(start) {
+            return cells(start, start);
+        }
+    }
+    Cells {
+        para: i,
+        left: trimmed_piece(text, para.start, para.end),
+        right: None,
+    }
+}
+
 fn is_caps(s: &str) -> bool {
     s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase())
 }
@@ -80,19 +196,20 @@ fn normalise_prefix(p: &str) -> Authority {
     }
 }
 
-fn piece(text: &str, para: Para) -> Piece {
-    Piece {
-        text: para.text(text).to_string(),
-        start: para.start,
-        end: para.end,
-    }
-}
-
 pub fn parse_tail(text: &str, paras: &[Para], body_start: usize) -> Tail {
     let n = paras.len();
     let find = |pred: &dyn Fn(&str) -> bool| (body_start..n).find(|&i| pred(paras[i].text(text)));
     let recipients_at = find(&|p| p.starts_with("Nơi nhận"));
     let mut sig_at = find(&|p| AUTHORITY.is_match(p));
+    // Side by side: the signature starts on a line of the recipients.
+    if let Some(r) = recipients_at {
+        let inside = (r..n.min(r + 40)).find(|&i| split_line(text, paras, i).right.is_some());
+        if let Some(i) = inside {
+            if sig_at.is_none_or(|s| i < s) {
+                sig_at = Some(i);
+            }
+        }
+    }
     if sig_at.is_none() {
         // No prefix: a bare title line followed by a name, after the body.
         sig_at = (body_start..n.saturating_sub(1)).rev().find(|&i| {
@@ -117,28 +234,66 @@ pub fn parse_tail(text: &str, paras: &[Para], body_start: usize) -> Tail {
         .find(|&i| paras[i].text(text).starts_with("Trên đây"));
     let body_end = closing.unwrap_or(tail_start);
 
+    // The closing's lines, split into columns from where it starts.
+    let cells: Vec<Cells> = (tail_start.min(n)..n)
+        .take(60)
+        .map(|i| split_line(text, paras, i))
+        .collect();
     let mut recipients = Vec::new();
     let mut after_recipients = recipients_at.map(|i| i + 1).unwrap_or(0);
     if let Some(r) = recipients_at {
-        let mut i = r + 1;
-        while i < n {
-            let p = paras[i].text(text);
-            let Some(item) = p.strip_prefix(['-', '+', '•']) else {
+        let mut seen_list = false;
+        for c in cells.iter().filter(|c| c.para >= r) {
+            let Some(left) = &c.left else {
+                // A right-only line inside the list (the signature's blank
+                // lines and title) does not end it; a line after it does.
+                if seen_list
+                    && c.right
+                        .as_ref()
+                        .is_some_and(|p| !is_signature_line(&p.text))
+                {
+                    break;
+                }
+                continue;
+            };
+            let body = left
+                .text
+                .strip_prefix("Nơi nhận")
+                .map(|rest| rest.trim_start_matches([':', ' ']).to_string());
+            let item_text = body.as_deref().unwrap_or(&left.text);
+            let Some(item) = item_text.strip_prefix(['-', '+', '•']) else {
+                if body.is_some() {
+                    continue; // `Nơi nhận:` alone
+                }
                 break;
             };
             let item = item.trim().trim_end_matches([';', ',', '.', ' ']);
-            let lead = p.len() - p[1..].trim_start().len();
+            if item.is_empty() {
+                continue;
+            }
+            let offset = left.text.find(item).unwrap_or(0);
             recipients.push(Piece {
                 text: item.to_string(),
-                start: paras[i].start + lead,
-                end: paras[i].start + lead + item.len(),
+                start: left.start + offset,
+                end: left.start + offset + item.len(),
             });
-            i += 1;
+            seen_list = true;
+            after_recipients = c.para + 1;
         }
-        after_recipients = i;
     }
 
-    let signature = sig_at.map(|s| parse_signature(text, paras, s));
+    let signature = sig_at.map(|s| {
+        let right: Vec<(usize, Piece)> = cells
+            .iter()
+            .filter(|c| c.para >= s)
+            .filter_map(|c| c.right.clone().map(|p| (c.para, p)))
+            .collect();
+        let mut block = parse_signature(&right, paras[s].start);
+        if block.next_para == 0 {
+            block.next_para = s + 1;
+        }
+        block
+    });
     let annex_from = if annex_only {
         tail_start
     } else {
@@ -159,39 +314,43 @@ pub fn parse_tail(text: &str, paras: &[Para], body_start: usize) -> Tail {
     }
 }
 
-fn parse_signature(text: &str, paras: &[Para], at: usize) -> SignatureBlock {
+/// Read the signature column: authority lines, titles, notes, the name.
+/// `lines` are (paragraph, piece) of the right column in order; the block
+/// stops at the name, or at the first line that is none of these.
+fn parse_signature(lines: &[(usize, Piece)], start: usize) -> SignatureBlock {
     let mut block = SignatureBlock {
-        start: paras[at].start,
+        start,
+        end: start,
         ..Default::default()
     };
-    let mut i = at;
-    while i < paras.len() {
-        let p = paras[i].text(text);
+    for (para, line) in lines {
+        let p = line.text.as_str();
         if let Some(c) = AUTHORITY.captures(p) {
             let rest = c.name("rest").unwrap();
             block.authorities.push((
                 normalise_prefix(&c["p"]),
                 Piece {
                     text: rest.as_str().to_string(),
-                    start: paras[i].start + rest.start(),
-                    end: paras[i].start + rest.end(),
+                    start: line.start + rest.start(),
+                    end: line.start + rest.end(),
                 },
             ));
-        } else if is_caps(p) && p.chars().count() <= 40 && block.positions.len() < 3 {
-            block.positions.push(piece(text, paras[i]));
-        } else if p.starts_with('(') && p.ends_with(')') {
-            // `(Đã ký)`, `(Ký, đóng dấu)`: a note, not a name.
+        } else if is_title(p) && block.positions.len() < 3 {
+            block.positions.push(line.clone());
+        } else if (p.starts_with('(') && p.ends_with(')')) || is_file_code(p) {
+            // `(Đã ký)`, `(Ký, đóng dấu)`: a note, not a name; `LTH_VP2_KH03`:
+            // the typist's file code printed beside the signature.
         } else if is_person_name(p) {
-            block.name = Some(piece(text, paras[i]));
-            i += 1;
+            block.name = Some(line.clone());
+            block.end = line.end;
+            block.next_para = para + 1;
             break;
         } else {
             break;
         }
-        i += 1;
+        block.end = line.end;
+        block.next_para = para + 1;
     }
-    block.end = paras[i.saturating_sub(1).max(at)].end;
-    block.next_para = i;
     block
 }
 
@@ -268,6 +427,56 @@ mod tests {
             "DANH SÁCH PHÂN CÔNG"
         );
         assert_eq!(paras[t.annexes[0].start].text(text), "1. UBND xã mời");
+    }
+
+    #[test]
+    fn side_by_side_closing_splits_into_columns() {
+        // As `pdftotext -layout` text becomes once its spaces are collapsed.
+        let text = "Trên đây là Kế hoạch của UBND xã./.\n\
+            Nơi nhận: TM. ỦY BAN NHÂN DÂN\n\
+            - Như trên; KT. CHỦ TỊCH\n\
+            - UBND huyện (để b/c); PHÓ CHỦ TỊCH\n\
+            - Các ban, ngành, đoàn thể xã;\n\
+            - Lưu: VT, VP.\n\
+            LTH_VP2_KH03\n\
+            Trần Văn Bình";
+        let paras = paragraphs(text);
+        let t = parse_tail(text, &paras, 0);
+        let r: Vec<&str> = t.recipients.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            r,
+            [
+                "Như trên",
+                "UBND huyện (để b/c)",
+                "Các ban, ngành, đoàn thể xã",
+                "Lưu: VT, VP"
+            ]
+        );
+        let s = t.signature.unwrap();
+        let auth: Vec<(Authority, &str)> = s
+            .authorities
+            .iter()
+            .map(|(a, p)| (*a, p.text.as_str()))
+            .collect();
+        assert_eq!(
+            auth,
+            [
+                (Authority::Tm, "ỦY BAN NHÂN DÂN"),
+                (Authority::Kt, "CHỦ TỊCH")
+            ]
+        );
+        let pos: Vec<&str> = s.positions.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(pos, ["PHÓ CHỦ TỊCH"]);
+        assert_eq!(s.name.unwrap().text, "Trần Văn Bình");
+        // Cells of a Word table or a PDF column gap: a tab between them.
+        let text =
+            "Nơi nhận:\tKT. GIÁM ĐỐC\n- Như trên;\tPHÓ GIÁM ĐỐC\n- Lưu: VT.\n(Đã ký)\nLê Thị Hoa";
+        let paras = paragraphs(text);
+        let t = parse_tail(text, &paras, 0);
+        assert_eq!(t.recipients.len(), 2);
+        let s = t.signature.unwrap();
+        assert_eq!(s.positions[0].text, "PHÓ GIÁM ĐỐC");
+        assert_eq!(s.name.unwrap().text, "Lê Thị Hoa");
     }
 
     #[test]
