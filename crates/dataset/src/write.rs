@@ -168,7 +168,7 @@ fn insert_record(conn: &Connection, r: &Record, now: &str) -> rusqlite::Result<(
         "INSERT INTO documents(record_id, source, sha256, format, bytes, pages, encoding, backend, text_quality,
             kind, kind_name, number, symbol, issuer, parent, level, issuer_source, place, date, date_text, title,
             signer, signer_position, signer_authority, recipients, chars, lines, paragraphs, indexed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, NULL, ?15, ?16, ?17, ?18, ?19, ?20,
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?29, ?15, ?16, ?17, ?18, ?19, ?20,
             ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
     )?
     .execute(params![
@@ -200,6 +200,7 @@ fn insert_record(conn: &Connection, r: &Record, now: &str) -> rusqlite::Result<(
         r.stats.lines as i64,
         r.stats.paragraphs as i64,
         now,
+        d.parent,
     ])?;
     let doc = conn.last_insert_rowid();
     insert_sections(conn, doc, r)?;

@@ -295,13 +295,20 @@ fn document_of(cx: &Ctx, x: &Extractions) -> Document {
         number: h.number.as_ref().map(|n| n.text.clone()),
         symbol: h.symbol.clone(),
         issuer: x.identity.issuer.clone(),
+        parent: x.identity.parent.clone(),
         issuer_level: x.identity.level,
         issuer_source: x.identity.source,
         place: h.place.as_ref().map(|p| p.text.clone()),
         date: h.date.as_ref().map(|d| d.0.clone()),
         title: h.title.as_ref().map(|t| t.text.clone()),
         signer: signer_of(cx),
-        recipients: cx.o.recipients.iter().map(|r| r.text.clone()).collect(),
+        // A Công văn's addressees (`Kính gửi`) first, then `Nơi nhận`.
+        recipients: h
+            .addressees
+            .iter()
+            .chain(cx.o.recipients.iter())
+            .map(|r| r.text.clone())
+            .collect(),
     }
 }
 

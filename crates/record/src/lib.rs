@@ -156,6 +156,10 @@ pub struct Document {
     pub symbol: Option<String>,
     /// Canonical issuer name, e.g. `Ủy ban nhân dân huyện Hớn Quản`.
     pub issuer: Option<String>,
+    /// The body above the issuer in the header, e.g. `Ủy ban nhân dân tỉnh
+    /// Yên Bái` above `Sở Xây dựng tỉnh Yên Bái`.
+    #[serde(default)]
+    pub parent: Option<String>,
     pub issuer_level: Option<Level>,
     /// Where the issuer was read.
     pub issuer_source: Option<IssuerSource>,

@@ -17,6 +17,9 @@ use std::sync::LazyLock;
 pub struct Identity {
     /// Canonical issuer name.
     pub issuer: Option<String>,
+    /// The body above the issuer in the header (`UBND TỈNH YÊN BÁI` above
+    /// `SỞ XÂY DỰNG`), canonical.
+    pub parent: Option<String>,
     pub level: Option<Level>,
     pub source: Option<IssuerSource>,
     /// Places the document calls its own, for completing bare names.
@@ -71,53 +74,118 @@ static NAMED_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(tỉnh|huyện)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})").expect("valid regex")
 });
 
-/// The issuer, its level and the document's home places.
+/// Words that open the name of a body under another: a header line that
+/// starts with one after the first line names the issuer, and the lines
+/// above it its parent.
+const SUBORDINATE_HEADS: &[&str] = &[
+    "SỞ ",
+    "BAN ",
+    "PHÒNG ",
+    "VĂN PHÒNG",
+    "ĐẢNG ỦY",
+    "ĐẢNG ĐOÀN",
+    "CHI CỤC",
+    "CỤC ",
+    "VỤ ",
+    "TRUNG TÂM",
+    "THANH TRA",
+    "ĐOÀN ",
+    "HỘI ĐỒNG",
+    "CÔNG AN",
+    "BỘ CHỈ HUY",
+    "ỦY BAN KIỂM TRA",
+    "BAN CHỈ ĐẠO",
+    "TRƯỜNG ",
+    "BỆNH VIỆN",
+    "KHO BẠC",
+    "CHI NHÁNH",
+    "TỔNG CỤC",
+];
+
+/// The issuer, its parent, level and the document's home places.
 pub fn identify(text: &str, o: &Outline) -> Identity {
-    let (issuer, source) = match issuer_of(text, o) {
-        Some((name, source)) => (Some(name), Some(source)),
-        None => (None, None),
+    let (issuer, parent, source) = match issuer_of(text, o) {
+        Some((name, parent, source)) => (Some(name), parent, Some(source)),
+        None => (None, None, None),
     };
     let mut home = HomePlaces::default();
-    if let Some((level, name)) = issuer.as_deref().and_then(place_of) {
-        home.places.push((level, name));
+    for name in [&issuer, &parent].into_iter().flatten() {
+        if let Some((level, place)) = place_of(name) {
+            if home.name_for(&level).is_none() {
+                home.places.push((level, place));
+            }
+        }
     }
     learn_places(text, &mut home);
     Identity {
         level: issuer.as_deref().and_then(level_of),
         issuer,
+        parent,
         source,
         home,
     }
 }
 
-fn issuer_of(text: &str, o: &Outline) -> Option<(String, IssuerSource)> {
+/// Split the header's issuer lines into the parent body and the issuer.
+/// The issuer takes its parent's place when it names none of its own:
+/// `UBND TỈNH YÊN BÁI` / `SỞ XÂY DỰNG` → `Sở Xây dựng tỉnh Yên Bái`.
+fn header_issuer(lines: &[&str]) -> (String, Option<String>) {
+    let none = HomePlaces::default();
+    let split = (1..lines.len()).find(|&k| {
+        let l = lines[k].trim_start();
+        SUBORDINATE_HEADS.iter().any(|h| l.starts_with(h))
+    });
+    let Some(k) = split else {
+        return (canonical_body(&lines.join(" "), &none), None);
+    };
+    let parent = canonical_body(&lines[..k].join(" "), &none);
+    let mut home = HomePlaces::default();
+    if let Some(place) = place_of(&parent) {
+        home.places.push(place);
+    }
+    let mut issuer = canonical_body(&lines[k..].join(" "), &home);
+    if place_of(&issuer).is_none() && level_of(&issuer).is_none() {
+        if let Some((level, place)) = place_of(&parent) {
+            issuer = format!("{issuer} {level} {place}");
+        }
+    }
+    (issuer, Some(parent))
+}
+
+fn issuer_of(text: &str, o: &Outline) -> Option<(String, Option<String>, IssuerSource)> {
     let none = HomePlaces::default();
     if !o.header.issuer_lines.is_empty() {
-        let joined: Vec<&str> = o
+        let lines: Vec<&str> = o
             .header
             .issuer_lines
             .iter()
             .map(|p| p.text.as_str())
             .collect();
-        return Some((
-            canonical_body(&joined.join(" "), &none),
-            IssuerSource::Header,
-        ));
+        let (issuer, parent) = header_issuer(&lines);
+        return Some((issuer, parent, IssuerSource::Header));
     }
     if let Some(c) = o
         .closing
         .and_then(|i| CLOSING_ISSUER.captures(o.paras[i].text(text)))
     {
-        return Some((canonical_body(&c["body"], &none), IssuerSource::Closing));
+        return Some((
+            canonical_body(&c["body"], &none),
+            None,
+            IssuerSource::Closing,
+        ));
     }
     for &i in o.bases.iter().chain(o.intro.iter()) {
         if let Some(c) = INTRO_ISSUER.captures(o.paras[i].text(text)) {
-            return Some((canonical_body(&c["body"], &none), IssuerSource::Intro));
+            return Some((canonical_body(&c["body"], &none), None, IssuerSource::Intro));
         }
     }
     let sig = o.signature.as_ref()?;
     let (_, body) = sig.authorities.iter().find(|(p, _)| *p == Authority::Tm)?;
-    Some((canonical_body(&body.text, &none), IssuerSource::Signature))
+    Some((
+        canonical_body(&body.text, &none),
+        None,
+        IssuerSource::Signature,
+    ))
 }
 
 /// Learn the document's own province or district from its text when its
@@ -151,11 +219,26 @@ mod tests {
         let id = Identity {
             issuer: Some("Ban Chỉ đạo xây dựng nông thôn mới xã Quang Trung".into()),
             level: Some(Level::Xa),
+            parent: None,
             source: Some(IssuerSource::Header),
             home: HomePlaces::default(),
         };
         assert_eq!(id.issuer_if_bare("Ban Chỉ đạo"), id.issuer.clone().unwrap());
         assert_eq!(id.issuer_if_bare("Ban Chỉ đạo huyện"), "Ban Chỉ đạo huyện");
         assert_eq!(id.issuer_if_bare("Phòng Kinh tế"), "Phòng Kinh tế");
+    }
+
+    #[test]
+    fn a_parent_body_above_the_issuer_goes_in_its_own_field() {
+        let (issuer, parent) = header_issuer(&["UBND TỈNH YÊN BÁI", "SỞ XÂY DỰNG"]);
+        assert_eq!(issuer, "Sở Xây dựng tỉnh Yên Bái");
+        assert_eq!(parent.as_deref(), Some("Ủy ban nhân dân tỉnh Yên Bái"));
+        let (issuer, parent) = header_issuer(&["ỦY BAN NHÂN DÂN", "HUYỆN HỚN QUẢN"]);
+        assert_eq!(issuer, "Ủy ban nhân dân huyện Hớn Quản");
+        assert_eq!(parent, None);
+        let (issuer, parent) =
+            header_issuer(&["ĐẢNG BỘ TỈNH LÀO CAI", "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH"]);
+        assert_eq!(issuer, "Đảng ủy Ủy ban nhân dân tỉnh Lào Cai");
+        assert_eq!(parent.as_deref(), Some("Đảng bộ tỉnh Lào Cai"));
     }
 }

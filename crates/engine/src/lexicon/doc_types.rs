@@ -30,7 +30,37 @@ pub static DOC_TYPES: &[(&str, &str)] = &[
     ("Thông tư", "TT"),
     ("Luật", "L"),
     ("Giấy mời", "GM"),
+    ("Giấy giới thiệu", "GGT"),
+    ("Giấy ủy quyền", "GUQ"),
+    ("Giấy nghỉ phép", "GNP"),
+    ("Phiếu gửi", "PG"),
+    ("Phiếu chuyển", "PC"),
+    ("Phiếu báo", "PB"),
+    ("Bản ghi nhớ", "BGN"),
+    ("Bản thỏa thuận", "BTT"),
+    ("Thông tư liên tịch", "TTLT"),
 ];
+
+/// The type of a document from its symbol when no type line names it:
+/// the symbol's first part when it is a type code (`KH-UBND`, `QĐ-SCT`,
+/// `NQ/TU`, `CV/ĐU`), else a Công văn, whose symbol has no type code
+/// (`UBND-KT`, `SCT-QLCN`).
+///
+/// ```
+/// use vnplan_engine::lexicon::doc_types::kind_of_symbol;
+/// assert_eq!(kind_of_symbol("KH-UBND"), Some(("Kế hoạch", "KH")));
+/// assert_eq!(kind_of_symbol("NQ/TU"), Some(("Nghị quyết", "NQ")));
+/// assert_eq!(kind_of_symbol("UBND-KT"), Some(("Công văn", "CV")));
+/// assert_eq!(kind_of_symbol(""), None);
+/// ```
+pub fn kind_of_symbol(symbol: &str) -> Option<(&'static str, &'static str)> {
+    let symbol = symbol.trim_start_matches(|c: char| c.is_ascii_digit() || c == '/');
+    let first = symbol.split(['-', '/']).next().filter(|f| !f.is_empty())?;
+    match DOC_TYPES.iter().find(|(_, a)| *a == first) {
+        Some(&(n, a)) => Some((n, a)),
+        None => Some(("Công văn", "CV")),
+    }
+}
 
 /// Abbreviation of a type name (any case), e.g. `KẾ HOẠCH` → `KH`.
 pub fn abbreviation_of(name: &str) -> Option<(&'static str, &'static str)> {

@@ -24,13 +24,21 @@ pub struct Header {
     /// (type name, abbreviation, where).
     pub kind: Option<(&'static str, &'static str, Piece)>,
     pub title: Option<Piece>,
+    /// The addressees of `Kính gửi:` (a Công văn's, at the top).
+    pub addressees: Vec<Piece>,
     /// First paragraph after the header and title.
     pub next_para: usize,
 }
 
+/// `V/v …`, `Về việc …`: the trích yếu of a document without a type line.
+static ABOUT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|\s)(?:V/v|về\s+việc)\s*:?\s*").expect("valid regex"));
+
 /// The phrases of boxes 1 (national motto) and the Party header.
 static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM")
+    // Tolerant of the typos and OCR slips real headers carry (`Cộng Hõa`,
+    // `ĐÁNG CỘNG SẢN`) and of a motto cut off at the end of a line.
+    Regex::new(r"(?i)C[ỘO]NG\s+H(?:[ÒÕÓỎOÔ]A|O[ÀÃÁẢ])\s+X[ÃA]\s+H[ỘO]I(?:\s+CH\w*)?(?:\s+N\w*)?(?:\s+VI\w*)?(?:\s+NAM)?|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc|Đ[ẢAÁ]NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM")
         .expect("valid regex")
 });
 
@@ -202,8 +210,84 @@ pub fn parse_header(text: &str, paras: &[Para]) -> Header {
         h.next_para = j;
     } else {
         h.next_para = number_at.map(|n| n + 1).unwrap_or(0);
+        if let Some(sym) = &h.symbol {
+            if let Some((name, abbr)) = doc_types::kind_of_symbol(sym) {
+                let at = h.number.clone().unwrap_or(Piece {
+                    text: sym.clone(),
+                    start: number_at.map(|i| paras[i].start).unwrap_or(0),
+                    end: number_at.map(|i| paras[i].end).unwrap_or(0),
+                });
+                h.kind = Some((name, abbr, at));
+            }
+        }
+        if number_at.is_some() {
+            read_about_and_addressees(text, paras, &mut h);
+        }
     }
     h
+}
+
+/// A document without a type line (a Công văn): its `V/v …` line is the
+/// title, and `Kính gửi:` with its list names the addressees. Both come
+/// right after the number (the title may share its line, or the place and
+/// date's); the body starts after them.
+fn read_about_and_addressees(text: &str, paras: &[Para], h: &mut Header) {
+    let mut i = h.next_para.saturating_sub(1);
+    let stop = paras.len().min(i + 8);
+    while i < stop {
+        let para = paras[i];
+        let p = para.text(text);
+        if h.title.is_none() {
+            if let Some(m) = ABOUT.find(p) {
+                // What follows `V/v`, less a place and date after it.
+                let mut end = p.len();
+                if let Some(d) = PLACE_DATE.find(&p[m.end()..]) {
+                    end = m.end() + d.start();
+                }
+                let t = p[m.end()..end].trim().trim_end_matches([',', ';']);
+                if !t.is_empty() {
+                    h.title = Some(Piece {
+                        text: t.to_string(),
+                        start: para.start + m.end(),
+                        end: para.start + m.end() + t.len(),
+                    });
+                    h.next_para = i + 1;
+                }
+            }
+        }
+        if let Some(rest) = p.strip_prefix("Kính gửi") {
+            let rest_at = para.start + "Kính gửi".len();
+            let mut items: Vec<(usize, &str)> = Vec::new();
+            let inline = rest.trim_start_matches([':', ' ']);
+            if !inline.is_empty() {
+                items.push((rest_at + (rest.len() - inline.len()), inline));
+            }
+            let mut j = i + 1;
+            while j < paras.len() && j < i + 30 {
+                let q = paras[j].text(text);
+                if !q.starts_with(['-', '+', '•']) {
+                    break;
+                }
+                items.push((paras[j].start, q));
+                j += 1;
+            }
+            for (start, item) in items {
+                let body = item.trim_start_matches(['-', '+', '•', ' ']);
+                let t = body.trim_end_matches([';', ',', '.', ' ']);
+                if !t.is_empty() {
+                    let offset = item.len() - body.len();
+                    h.addressees.push(Piece {
+                        text: t.to_string(),
+                        start: start + offset,
+                        end: start + offset + t.len(),
+                    });
+                }
+            }
+            h.next_para = j;
+            break;
+        }
+        i += 1;
+    }
 }
 
 fn strip_number_prefix(place: &str) -> &str {
@@ -266,6 +350,21 @@ mod tests {
             "Triển khai thực hiện Chương trình năm 2024"
         );
         assert_eq!(h.next_para, 5);
+    }
+
+    #[test]
+    fn typed_or_cut_off_mottos_never_leak_into_the_issuer() {
+        for first in [
+            "UBND TỈNH LÀO CAI Cộng Hõa xã Hội Chủ N",
+            "UBND TỈNH LÀO CAI CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "UBND TỈNH LÀO CAI ĐÁNG CỘNG SẢN VIỆT NAM",
+        ] {
+            let text = format!("{first}\nSỞ CÔNG THƯƠNG Độc lập - Tự do - Hạnh phúc\nSố: 12/TB-SCT Lào Cai, ngày 09 tháng 4 năm 2026\nTHÔNG BÁO\nKết quả kiểm tra");
+            let paras = paragraphs(&text);
+            let h = parse_header(&text, &paras);
+            let issuer: Vec<&str> = h.issuer_lines.iter().map(|p| p.text.as_str()).collect();
+            assert_eq!(issuer, ["UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG"], "{first}");
+        }
     }
 
     #[test]
