@@ -101,7 +101,11 @@ fn caps_to_canonical(s: &str) -> String {
             }
         }
         let end = rest.find(' ').unwrap_or(rest.len());
-        out.push_str(&title_word(&rest[..end]));
+        // Connectives stay lower case inside a name (`Văn phòng HĐND và UBND`).
+        match &rest[..end] {
+            w @ ("và" | "các" | "của" | "thuộc") if !out.is_empty() => out.push_str(w),
+            w => out.push_str(&title_word(w)),
+        }
         rest = &rest[end..];
     }
     out

@@ -208,6 +208,8 @@ pub fn parse_header(text: &str, paras: &[Para]) -> Header {
             });
         }
         h.next_para = j;
+        // A Tờ trình (or any type) may address someone after its title.
+        read_addressees(text, paras, &mut h);
     } else {
         h.next_para = number_at.map(|n| n + 1).unwrap_or(0);
         if let Some(sym) = &h.symbol {
@@ -255,6 +257,22 @@ fn read_about_and_addressees(text: &str, paras: &[Para], h: &mut Header) {
                 }
             }
         }
+        if p.starts_with("Kính gửi") {
+            h.next_para = i;
+            read_addressees(text, paras, h);
+            break;
+        }
+        i += 1;
+    }
+}
+
+/// `Kính gửi: X.` or `Kính gửi:` and a list, at `h.next_para` or within
+/// the next two paragraphs: the addressees; the body starts after them.
+fn read_addressees(text: &str, paras: &[Para], h: &mut Header) {
+    let from = h.next_para;
+    for i in from..paras.len().min(from + 3) {
+        let para = paras[i];
+        let p = para.text(text);
         if let Some(rest) = p.strip_prefix("Kính gửi") {
             let rest_at = para.start + "Kính gửi".len();
             let mut items: Vec<(usize, &str)> = Vec::new();
@@ -284,9 +302,8 @@ fn read_about_and_addressees(text: &str, paras: &[Para], h: &mut Header) {
                 }
             }
             h.next_para = j;
-            break;
+            return;
         }
-        i += 1;
     }
 }
 
