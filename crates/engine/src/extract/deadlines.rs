@@ -178,7 +178,14 @@ mod tests {
     use crate::extract::dates::{extract_paragraph, DateContext};
 
     fn tasks(p: &str) -> Vec<(String, String, String)> {
-        let hits = extract_paragraph(p, 0, &DateContext { year: Some(2024) });
+        let hits = extract_paragraph(
+            p,
+            0,
+            &DateContext {
+                year: Some(2024),
+                ..Default::default()
+            },
+        );
         bind(p, 0, &hits)
             .into_iter()
             .map(|d| (d.task, d.due, d.relation.to_string()))
