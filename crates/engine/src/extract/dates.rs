@@ -288,6 +288,17 @@ re!(
     BEFORE_DEADLINE,
     r"(?i)(trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất|hạn\s+chót|đến\s+hết|hoàn\s+thành\s+trong|hoàn\s+thành|xong\s+trong|thực\s+hiện\s+trong|trong)\s*(?:ngày|tháng|năm|quý)?\s*$"
 );
+// A deadline as a label: `Thời hạn: …`, `Thời hạn hoàn thành: …`, `Hạn
+// chót nộp hồ sơ: ngày …`, `Thời gian hoàn thành: …`.
+re!(
+    LABEL_DEADLINE,
+    r"(?i)\b(?:thời\s+hạn|hạn\s+chót|thời\s+gian\s+hoàn\s+thành)\b[^:;.]{0,40}:\s*(vào\s+)?(?:ngày|tháng|năm|quý)?\s*$"
+);
+// A horizon: `định hướng đến năm 2035`, `tầm nhìn đến năm 2045`.
+re!(
+    BEFORE_HORIZON,
+    r"(?i)\b(?:định\s+hướng|tầm\s+nhìn)\s+(?:đến|tới)\s+(?:hết\s+)?$"
+);
 re!(
     BEFORE_EVENT,
     r"(?i)(?:vào\s+lúc|lúc|vào|tổ\s+chức|diễn\s+ra|ra\s+quân|khai\s+mạc|thời\s+gian)\s*:?\s*(?:ngày\s*)?$"
@@ -1374,6 +1385,25 @@ fn role_of(p: &str, f: &Found, kind: DateKind, value: &str) -> (DateRole, Option
     if BEFORE_REFERENCE.is_match(&tail) {
         return (DateRole::Reference, None);
     }
+    // A horizon is the end of a period, not a task's due date.
+    if BEFORE_HORIZON.is_match(&tail) {
+        return (DateRole::Period, Some(Relation::By));
+    }
+    if let Some(c) = LABEL_DEADLINE.captures(&tail) {
+        let rel = if c.get(1).is_some() {
+            Relation::On
+        } else {
+            Relation::By
+        };
+        return (
+            DateRole::Deadline,
+            Some(if kind == DateKind::Recurring {
+                Relation::Recurring
+            } else {
+                rel
+            }),
+        );
+    }
     // `nộp báo cáo … vào ngày 15/3/2024`: due on that day.
     if kind != DateKind::Recurring && BEFORE_DUE_ON.is_match(&tail) {
         return (DateRole::Deadline, Some(Relation::On));
@@ -1395,7 +1425,9 @@ fn role_of(p: &str, f: &Found, kind: DateKind, value: &str) -> (DateRole, Option
             let lower = tail.to_lowercase();
             if !(lower.contains("hoàn thành")
                 || lower.contains("thời gian thực hiện")
-                || lower.contains("thời gian hoàn thành"))
+                || lower.contains("thời gian hoàn thành")
+                || lower.contains("thời hạn")
+                || lower.contains("hạn chót"))
             {
                 return (DateRole::Period, None);
             }
@@ -1684,5 +1716,109 @@ mod tests {
             &DateContext::default(),
         );
         assert_eq!(h[0].role, DateRole::Reference);
+    }
+
+    fn role(p: &str) -> (String, DateRole, Option<Relation>) {
+        let h = extract_paragraph(p, 0, &DateContext::default());
+        assert_eq!(h.len(), 1, "{p}: {h:?}");
+        (h[0].value.clone(), h[0].role, h[0].relation)
+    }
+
+    #[test]
+    fn label_style_deadlines() {
+        use DateRole::Deadline;
+        for (p, v, rel) in [
+            ("Thời hạn: ngày 30/6/2026.", "2026-06-30", Relation::By),
+            (
+                "Thời hạn hoàn thành: ngày 31/12/2024.",
+                "2024-12-31",
+                Relation::By,
+            ),
+            (
+                "Hạn chót nộp hồ sơ: ngày 15/7/2026",
+                "2026-07-15",
+                Relation::By,
+            ),
+            (
+                "Thời hạn nộp báo cáo: 15/7/2026",
+                "2026-07-15",
+                Relation::By,
+            ),
+            ("Thời hạn: vào ngày 15/7/2026", "2026-07-15", Relation::On),
+            ("Thời hạn: Quý II/2026", "2026-Q2", Relation::By),
+            (
+                "Thời gian hoàn thành: trước ngày 30/9/2026",
+                "2026-09-30",
+                Relation::Before,
+            ),
+        ] {
+            assert_eq!(role(p), (v.to_string(), Deadline, Some(rel)), "{p}");
+        }
+        // Look-alikes: a time label is an event; a period label stays a period.
+        assert_eq!(role("Thời gian: ngày 15/7/2026").1, DateRole::Event);
+        assert_eq!(role("Thời gian thực hiện: Năm 2024.").1, DateRole::Period);
+        assert_eq!(role("Căn cứ thời hạn ngày 15/7/2026").1, DateRole::Other);
+    }
+
+    #[test]
+    fn horizons_and_new_schedules() {
+        let h = extract_paragraph(
+            "giai đoạn 2026-2030, định hướng đến năm 2035",
+            0,
+            &DateContext::default(),
+        );
+        assert_eq!(
+            (h[1].value.as_str(), h[1].role, h[1].relation),
+            ("2035", DateRole::Period, Some(Relation::By))
+        );
+        assert_eq!(h[0].relation, None);
+        assert_eq!(
+            role("tầm nhìn đến năm 2045"),
+            ("2045".into(), DateRole::Period, Some(Relation::By))
+        );
+        // `đến năm 2030` with no horizon word keeps its old reading.
+        assert_eq!(role("đến năm 2030").1, DateRole::Period);
+        assert_eq!(role("đến năm 2030").2, None);
+        // A recurring due day keeps relation `recurring` (see README).
+        assert_eq!(
+            role("Các đơn vị báo cáo trước ngày 20 của tháng cuối quý."),
+            (
+                "quarterly:month=last;day=20".into(),
+                DateRole::Deadline,
+                Some(Relation::Recurring)
+            )
+        );
+        assert_eq!(
+            role("Họp giao ban vào chiều thứ Sáu tuần cuối cùng của tháng."),
+            ("monthly:weekday=5;nth=-1".into(), DateRole::Event, None)
+        );
+        assert_eq!(role("quý cuối năm 2026").0, "2026-Q4");
+        assert_eq!(role("giữa năm nay").0, "rel:year=0;part=mid");
+    }
+
+    #[test]
+    fn lunar_solar_and_context_year() {
+        let ctx = DateContext {
+            year: Some(2025),
+            date: NaiveDate::from_ymd_opt(2025, 1, 10),
+        };
+        let h = extract_paragraph("ngày 23 tháng Chạp", 0, &ctx);
+        assert_eq!(h[0].value, "lunar:2024-12-23");
+        assert_eq!(h[0].solar.as_deref(), Some("2025-01-22"));
+        assert_eq!(h[0].role, DateRole::Event);
+        let ctx = DateContext {
+            year: Some(2025),
+            date: None,
+        };
+        let h = extract_paragraph("ngày 23 tháng Chạp", 0, &ctx);
+        assert_eq!(h[0].value, "lunar:2025-12-23");
+        assert_eq!(h[0].solar.as_deref(), Some("2026-02-10"));
+        let h = extract_paragraph("Tết Nguyên đán Bính Ngọ năm 2026", 0, &ctx);
+        assert_eq!(h[0].solar.as_deref(), Some("2026-02-17"));
+        let h = extract_paragraph("ngày 9/9 âm lịch", 0, &DateContext::default());
+        assert_eq!(
+            (h[0].value.as_str(), h[0].solar.as_deref()),
+            ("lunar:XXXX-09-09", None)
+        );
     }
 }
