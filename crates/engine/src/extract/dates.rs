@@ -229,10 +229,20 @@ re!(
 // `13:30`, `7g45`.
 re!(TIME_COLON, r"\b([01]?\d|2[0-3]):([0-5]\d)\b");
 re!(TIME_G, r"(?i)\b(\d{1,2})g(\d{2})(?:\s*(?:'|phút))?");
-// Words before a bare hour that make it a duration (`trong 2h`).
+// Where a bare hour (`8h`, no minutes) is a time of day: after `lúc`,
+// `từ`, a dash or a colon, at the start, or before a date or time word;
+// elsewhere (`trong 2h`, `mỗi buổi 4h`) it is a duration.
+re!(
+    BARE_HOUR_BEFORE,
+    r"(?i)(?:^|\b(?:lúc|từ|vào|đến|tới|bắt\s+đầu)\s*|[-:(]\s*)$"
+);
 re!(
     DURATION_BEFORE,
-    r"(?i)\b(?:trong|sau|mất|khoảng|hơn|gần|đủ|tối\s+đa|ít\s+nhất|trên|dưới|kéo\s+dài|thêm)\s+$"
+    r"(?i)\b(?:trong|sau|mất|khoảng|hơn|gần|đủ|tối\s+đa|ít\s+nhất|trên|dưới|kéo\s+dài|thêm|vòng)\s+$"
+);
+re!(
+    BARE_HOUR_AFTER,
+    r"(?i)^\s*(?:$|[-,;.)]|đến\b|tới\b|sáng\b|chiều\b|tối\b|ngày\b|thứ\b|chủ\s+nhật\b)"
 );
 re!(
     WEEKDAY,
@@ -631,7 +641,10 @@ fn atoms(p: &str) -> Vec<Found> {
             c[2].parse().unwrap_or(0),
             c[3].parse().unwrap_or(0),
         );
-        if valid(y, m, d) && !part_of_symbol(p, m0.start(), m0.end()) {
+        // Not inside a code (`2026-03-05-001`).
+        let code = p[m0.end()..].starts_with(['-', '/', '.'])
+            && p[m0.end() + 1..].starts_with(|ch: char| ch.is_ascii_alphanumeric());
+        if valid(y, m, d) && !code && !part_of_symbol(p, m0.start(), m0.end()) {
             push(m0.start(), m0.end(), Atom::day(Some(y), m, d));
         }
     }
@@ -910,15 +923,16 @@ fn atoms(p: &str) -> Vec<Found> {
         let mi: u32 = c.get(2).and_then(|x| x.as_str().parse().ok()).unwrap_or(0);
         let has_h =
             m0.as_str().to_lowercase().contains('h') && !m0.as_str().to_lowercase().contains("giờ");
-        // A bare hour (`8h`, `lúc 14h`) is a time unless it is a duration
-        // (`trong 2h`) or a rate (`8h/ngày`); `8 h` apart is not an hour.
+        // A bare hour (`8h`, `lúc 14h`) only where it is a time of day
+        // (not `trong 2h`, `8h/ngày`); `8 h` apart is not an hour.
         let bare_hour = has_h && c.get(2).is_none();
         if h > 23
             || mi > 59
             || bare_hour
-                && (DURATION_BEFORE.is_match(&p[..m0.start()])
-                    || m0.as_str()[c[1].len()..].starts_with(char::is_whitespace)
-                    || p[m0.end()..].starts_with('/'))
+                && (m0.as_str()[c[1].len()..].starts_with(char::is_whitespace)
+                    || DURATION_BEFORE.is_match(&p[..m0.start()])
+                    || !(BARE_HOUR_BEFORE.is_match(&p[..m0.start()])
+                        || BARE_HOUR_AFTER.is_match(&p[m0.end()..])))
         {
             continue;
         }
