@@ -1471,7 +1471,10 @@ fn role_of(p: &str, f: &Found, kind: DateKind, value: &str) -> (DateRole, Option
     {
         return (DateRole::Event, None);
     }
-    if kind == DateKind::Date && (value.contains('T') || f_has_weekday(f)) {
+    // A day with its time (or a time range on a day) is something that happens.
+    if matches!(kind, DateKind::Date | DateKind::Range) && value.contains('T')
+        || kind == DateKind::Date && f_has_weekday(f)
+    {
         return (DateRole::Event, None);
     }
     match kind {
@@ -1806,6 +1809,15 @@ mod tests {
             role("Họp giao ban vào chiều thứ Sáu tuần cuối cùng của tháng."),
             ("monthly:weekday=5;nth=-1".into(), DateRole::Event, None)
         );
+        assert_eq!(
+            role("Tập huấn từ 8h-11h ngày 15/5/2026 tại hội trường."),
+            (
+                "2026-05-15T08:00/2026-05-15T11:00".into(),
+                DateRole::Event,
+                None
+            )
+        );
+        assert_eq!(role("Tập huấn (03-04/01/2026)").1, DateRole::Period);
         assert_eq!(role("quý cuối năm 2026").0, "2026-Q4");
         assert_eq!(role("giữa năm nay").0, "rel:year=0;part=mid");
     }
