@@ -1233,9 +1233,21 @@ fn merge(p: &str, mut atoms: Vec<Found>, ctx: &DateContext) -> Vec<Found> {
                     time: None,
                     ..
                 },
-            ) if GAP_RANGE.is_match(g) && d1 < d2 && valid(y.unwrap_or(2024), *m, *d1) => {
+            ) if GAP_RANGE.is_match(g) => {
+                // The start takes the end's month and year; a start day
+                // after the end day is in the month before (`từ ngày 28 đến
+                // ngày 3/3/2026`: 28 February).
                 let ys = year_str(*y, ctx);
-                Some(format!("{ys}-{m:02}-{d1:02}/{ys}-{m:02}-{d2:02}"))
+                let (y1, m1) = if d1 < d2 {
+                    (ys.clone(), *m)
+                } else if *m > 1 {
+                    (ys.clone(), m - 1)
+                } else {
+                    let prev = ys.parse::<i32>().map(|y| format!("{:04}", y - 1));
+                    (prev.unwrap_or_else(|_| ys.clone()), 12)
+                };
+                valid(y1.parse().unwrap_or(2024), m1, *d1)
+                    .then(|| format!("{y1}-{m1:02}-{d1:02}/{ys}-{m:02}-{d2:02}"))
             }
             (Atom::Year { y: y1, part: None }, Atom::Year { y: y2, part: None })
                 if GAP_RANGE.is_match(g) && y1 < y2 =>
