@@ -224,11 +224,11 @@ re!(
 );
 re!(
     TIME,
-    r"(?i)\b(\d{1,2})\s*(?:h|giờ)(?:\s*(\d{2}))?(?:\s*(?:'|phút))?(?:\s+(sáng|chiều|tối))?"
+    r"(?i)\b(\d{1,2})\s*(?:h|giờ)(?:\s*(\d{2}))?(?:\s*(?:'|phút|p\b))?(?:\s+(sáng|chiều|tối))?"
 );
 // `13:30`, `7g45`.
 re!(TIME_COLON, r"\b([01]?\d|2[0-3]):([0-5]\d)\b");
-re!(TIME_G, r"(?i)\b(\d{1,2})g(\d{2})(?:\s*(?:'|phút))?");
+re!(TIME_G, r"(?i)\b(\d{1,2})g(\d{2})(?:\s*(?:'|phút|p\b))?");
 // Where a bare hour (`8h`, no minutes) is a time of day: after `lúc`,
 // `từ`, a dash or a colon, at the start, or before a date or time word;
 // elsewhere (`trong 2h`, `mỗi buổi 4h`) it is a duration.
@@ -274,7 +274,7 @@ re!(
 re!(
     LUNAR,
     &format!(
-        r"(?i)\b(?P<pre>(?:theo\s+)?(?:âm\s+lịch|lịch\s+âm)\s*:?\s*)?(?:(?:nhằm|tức)\s+)?(?:{DAY_LEAD}?(?P<d>\d{{1,2}})|(?:ngày\s+)?(?P<ram>rằm))\s*(?:tháng\s*(?P<mw>(?:{LUNAR_ONLY_MONTH}|{MONTH_WORD})\b|\d{{1,2}}\b)|/\s*(?P<mn>\d{{1,2}})\b)(?P<mk1>{LUNAR_MARK})?(?:\s*,?\s*(?:năm\s+(?P<cc>{CAN_CHI})\b|(?:năm\s*|/\s*)(?P<yn>\d{{4}})\b))?(?P<mk2>{LUNAR_MARK})?"
+        r"(?i)\b(?P<pre>(?:theo\s+)?(?:âm\s+lịch|lịch\s+âm)\s*:?\s*)?(?:(?:nhằm|tức)\s+)?(?:{DAY_LEAD}?(?P<d>\d{{1,2}})|(?:ngày\s+)?(?P<ram>rằm))\s*(?:tháng\s*(?P<mw>(?:{LUNAR_ONLY_MONTH}|{MONTH_WORD})\b|\d{{1,2}}\b)|[/.-]\s*(?P<mn>\d{{1,2}})\b)(?P<mk1>{LUNAR_MARK})?(?:\s*,?\s*(?:năm\s+(?P<cc>{CAN_CHI})\b|(?:năm\s*|[/.-]\s*)(?P<yn>\d{{4}})\b))?(?P<mk2>{LUNAR_MARK})?"
     )
 );
 // Tết: `Tết Nguyên đán Bính Ngọ năm 2026` (lunar 1/1), `mùng 2 Tết`.
