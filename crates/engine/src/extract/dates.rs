@@ -140,6 +140,8 @@ const LUNAR_ONLY_MONTH: &str = r"giêng|chạp";
 const CAN_CHI: &str = r"(?:giáp|ất|bính|đinh|mậu|kỷ|kỉ|canh|tân|nhâm|quý|quí)\s+(?:tý|tí|sửu|dần|mão|mẹo|thìn|tỵ|tị|ngọ|mùi|thân|dậu|tuất|hợi)";
 /// A lunar marker after a date: `âm lịch`, `(âm lịch)`, `(AL)`, ` AL`.
 const LUNAR_MARK: &str = r"\s*(?:\(\s*(?:theo\s+)?(?:âm\s+lịch|lịch\s+âm|AL|ÂL|Â\.L)\s*\)|,?\s*(?:theo\s+)?(?:âm\s+lịch|lịch\s+âm)\b|\s(?-i:AL|ÂL)\b)";
+/// The days a lunar date may write out after `mùng`/`mồng` (`mồng Một Tết`).
+const DAY_WORD: &str = r"một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười";
 /// The day word of a written date (`ngày`, `ngày mồng`, `mùng`).
 const DAY_LEAD: &str = r"(?:ngày\s*(?:(?:mồng|mùng)\s*)?|(?:mồng|mùng)\s*)";
 
@@ -274,14 +276,14 @@ re!(
 re!(
     LUNAR,
     &format!(
-        r"(?i)\b(?P<pre>(?:theo\s+)?(?:âm\s+lịch|lịch\s+âm)\s*:?\s*)?(?:(?:nhằm|tức)\s+)?(?:{DAY_LEAD}?(?P<d>\d{{1,2}})|(?:ngày\s+)?(?P<ram>rằm))\s*(?:tháng\s*(?P<mw>(?:{LUNAR_ONLY_MONTH}|{MONTH_WORD})\b|\d{{1,2}}\b)|[/.-]\s*(?P<mn>\d{{1,2}})\b)(?P<mk1>{LUNAR_MARK})?(?:\s*,?\s*(?:năm\s+(?P<cc>{CAN_CHI})\b|(?:năm\s*|[/.-]\s*)(?P<yn>\d{{4}})\b))?(?P<mk2>{LUNAR_MARK})?"
+        r"(?i)\b(?P<pre>(?:theo\s+)?(?:âm\s+lịch|lịch\s+âm)\s*:?\s*)?(?:(?:nhằm|tức)\s+)?(?:{DAY_LEAD}?(?P<d>\d{{1,2}})|(?:ngày\s+)?(?:mùng|mồng)\s+(?P<dw>{DAY_WORD})\b|(?:ngày\s+)?(?P<ram>rằm))\s*(?:tháng\s*(?P<mw>(?:{LUNAR_ONLY_MONTH}|{MONTH_WORD})\b|\d{{1,2}}\b)|[/.-]\s*(?P<mn>\d{{1,2}})\b)(?P<mk1>{LUNAR_MARK})?(?:\s*,?\s*(?:năm\s+(?P<cc>{CAN_CHI})\b|(?:năm\s*|[/.-]\s*)(?P<yn>\d{{4}})\b))?(?P<mk2>{LUNAR_MARK})?"
     )
 );
 // Tết: `Tết Nguyên đán Bính Ngọ năm 2026` (lunar 1/1), `mùng 2 Tết`.
 re!(
     TET,
     &format!(
-        r"(?i)\b(?:(?:ngày\s+)?(?:mùng|mồng)\s*(?P<d>\d{{1,2}})\s+)?tết\b(?P<nd>\s+nguyên\s+đán)?(?:\s+(?P<cc>{CAN_CHI})\b)?(?:\s*,?\s*(?:năm\s+)?(?P<yn>\d{{4}})\b)?"
+        r"(?i)\b(?:(?:ngày\s+)?(?:mùng|mồng)\s*(?:(?P<d>\d{{1,2}})|(?P<dw>{DAY_WORD}))\s+)?tết\b(?P<nd>\s+nguyên\s+đán)?(?:\s+(?P<cc>{CAN_CHI})\b)?(?:\s*,?\s*(?:năm\s+)?(?P<yn>\d{{4}})\b)?"
     )
 );
 
@@ -377,6 +379,23 @@ fn solar_month(w: &str) -> Option<u32> {
     })
 }
 
+/// A day written out after `mùng`/`mồng` (`mồng Một` = 1 … `mồng Mười` = 10).
+fn day_word(w: &str) -> Option<u32> {
+    Some(match w.to_lowercase().as_str() {
+        "một" => 1,
+        "hai" => 2,
+        "ba" => 3,
+        "bốn" => 4,
+        "năm" => 5,
+        "sáu" => 6,
+        "bảy" | "bẩy" => 7,
+        "tám" => 8,
+        "chín" => 9,
+        "mười" => 10,
+        _ => return None,
+    })
+}
+
 /// The lunar year of a lunar expression: `Some(None)` when the text gives
 /// none, `None` when what it gives is not a year (or a Can Chi name and a
 /// number that disagree: `Giáp Thìn năm 2025`).
@@ -433,6 +452,8 @@ fn lunar_atom(c: &regex::Captures) -> Option<Option<Atom>> {
     }
     let d: u32 = if c.name("ram").is_some() {
         15
+    } else if let Some(w) = c.name("dw") {
+        day_word(w.as_str())?
     } else {
         c.name("d")?.as_str().parse().ok()?
     };
@@ -496,7 +517,10 @@ fn atoms(p: &str) -> Vec<Found> {
         || lower.contains("rằm")
         || lower.contains("giêng")
         || lower.contains("chạp");
-    if (digits && (lower.contains("tháng") || lunar_words)) || lower.contains("rằm") {
+    // A lunar date may have no digit at all (`Rằm tháng Giêng`, `mồng năm
+    // tháng Năm`).
+    let day_words = lower.contains("rằm") || lower.contains("mùng") || lower.contains("mồng");
+    if (digits && (lower.contains("tháng") || lunar_words)) || day_words {
         let mut at = 0;
         while let Some(c) = LUNAR.captures_at(p, at) {
             let m0 = c.get(0).unwrap();
@@ -515,10 +539,11 @@ fn atoms(p: &str) -> Vec<Found> {
     }
     for c in TET.captures_iter(if lower.contains("tết") { p } else { "" }) {
         let m0 = c.get(0).unwrap();
-        let d = match c.name("d") {
-            Some(d) => d.as_str().parse().unwrap_or(0),
-            None if c.name("nd").is_some() || c.name("cc").is_some() => 1,
-            None => continue, // `Tết 2024`, `Tết trồng cây`: no day
+        let d = match (c.name("d"), c.name("dw")) {
+            (Some(d), _) => d.as_str().parse().unwrap_or(0),
+            (None, Some(w)) => day_word(w.as_str()).unwrap_or(0),
+            _ if c.name("nd").is_some() || c.name("cc").is_some() => 1,
+            _ => continue, // `Tết 2024`, `Tết trồng cây`: no day
         };
         let Some(y) = lunar_year(c.name("cc"), c.name("yn")) else {
             continue;
