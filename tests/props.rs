@@ -195,7 +195,7 @@ proptest! {
     /// Lunar round trip: any solar day, written as its lunar date in each
     /// new lunar form, comes back as that lunar date with that solar day.
     #[test]
-    fn lunar_round_trip_in_the_new_forms(days in 0i64..(365 * 38), form in 0usize..7) {
+    fn lunar_round_trip_in_the_new_forms(days in 0i64..(365 * 38), form in 0usize..8) {
         let solar = chrono::NaiveDate::from_ymd_opt(1991, 3, 1).unwrap() + chrono::Duration::days(days);
         let l = solar_to_lunar(solar);
         prop_assume!(!l.leap);
@@ -209,6 +209,10 @@ proptest! {
             2 => format!("ngày {d:02}/{m:02}/{y} (AL)"),
             3 => format!("nhằm ngày {d} tháng {name} năm {cc}"),
             4 => format!("mồng {d} tháng {m} năm {y} (âm lịch)"),
+            6 => {
+                prop_assume!(d <= 10);
+                format!("mồng {} tháng {name} năm {cc}", DAY_WORD[d as usize - 1])
+            }
             5 => {
                 // No year: the next such day on or after the document's date.
                 ctx.date = Some(solar);
@@ -248,6 +252,11 @@ const SOLAR_MONTH: [&str; 12] = [
     "Mười",
     "Mười một",
     "Mười hai",
+];
+
+/// Days 1–10 as written out after `mồng`.
+const DAY_WORD: [&str; 10] = [
+    "Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười",
 ];
 
 /// Lunar month names as written out (`tháng Giêng` … `tháng Chạp`).
