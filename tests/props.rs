@@ -153,6 +153,20 @@ proptest! {
         prop_assert_eq!(&hits[0].value, &format!("{y:04}-{m:02}-{d:02}"));
     }
 
+    /// No mix of date pieces panics the date extractor.
+    #[test]
+    fn date_pieces_never_panic(v in prop::collection::vec(prop::sample::select(vec![
+        "ngày", "mùng", "mồng", "Rằm", "tháng", "Giêng", "Chạp", "Tám", "năm", "Giáp Thìn", "âm lịch",
+        "(AL)", "ÂL", "Tết", "Nguyên đán", "từ", "đến", "-", "/", ".", ":", "(", ")", "h", "g", "p", "'",
+        "1", "9", "12", "15", "30", "31", "26", "2026", "2024", " ", "thứ Sáu", "tuần", "cuối cùng",
+        "của", "quý", "cuối", "nay", "Thời hạn", "định hướng", "ư", "ơ",
+    ]), 0..30)) {
+        let s = v.concat();
+        let ctx = DateContext { year: Some(2026), date: chrono::NaiveDate::from_ymd_opt(2026, 1, 5) };
+        let _ = extract_paragraph(&s, 0, &ctx);
+        let _ = extract_paragraph(&s, 0, &DateContext::default());
+    }
+
     /// The written forms of issue 10: ISO, a two-digit year after `ngày` or
     /// a weekday, `mồng`, missing spaces, a month written out.
     #[test]
