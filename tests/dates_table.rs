@@ -24,7 +24,8 @@ fn dates_table() {
         let year = (doc_date != "-").then(|| doc_date[..4].parse::<i32>().unwrap());
         // The extractor sees normalised paragraphs, as in the pipeline.
         let text = normalize_str(&input).replace('\n', " ");
-        let got: Vec<String> = extract_paragraph(&text, 0, &DateContext { year })
+        let date = chrono::NaiveDate::parse_from_str(doc_date, "%Y-%m-%d").ok();
+        let got: Vec<String> = extract_paragraph(&text, 0, &DateContext { year, date })
             .into_iter()
             .map(|h| format!("{}={}", h.kind, h.value))
             .collect();

@@ -4,6 +4,7 @@
 
 use proptest::prelude::*;
 use vnplan_engine::extract::dates::{extract_paragraph, DateContext};
+use vnplan_engine::extract::lunar::{can_chi, lunar_to_solar, solar_to_lunar, LunarDate};
 use vnplan_engine::normalize::unicode::{clean_str, ToneStyle};
 use vnplan_engine::normalize::{normalize, normalize_str, NormalizeOptions};
 
@@ -17,6 +18,9 @@ fn plan_like_text() -> impl Strategy<Value = String> {
         "khoẻ",
         "quý",
         "Quỳnh",
+        "trừơng",
+        "tìên",
+        "khúyên",
         "chƣơng",
         "ngày 20/02/2024",
         "\n",
@@ -148,4 +152,128 @@ proptest! {
         prop_assert_eq!(hits.len(), 1, "{}", text);
         prop_assert_eq!(&hits[0].value, &format!("{y:04}-{m:02}-{d:02}"));
     }
+
+    /// No mix of date pieces panics the date extractor.
+    #[test]
+    fn date_pieces_never_panic(v in prop::collection::vec(prop::sample::select(vec![
+        "ngày", "mùng", "mồng", "Rằm", "tháng", "Giêng", "Chạp", "Tám", "năm", "Giáp Thìn", "âm lịch",
+        "(AL)", "ÂL", "Tết", "Nguyên đán", "từ", "đến", "-", "/", ".", ":", "(", ")", "h", "g", "p", "'",
+        "1", "9", "12", "15", "30", "31", "26", "2026", "2024", " ", "thứ Sáu", "tuần", "cuối cùng",
+        "của", "quý", "cuối", "nay", "Thời hạn", "định hướng", "ư", "ơ",
+    ]), 0..30)) {
+        let s = v.concat();
+        let ctx = DateContext { year: Some(2026), date: chrono::NaiveDate::from_ymd_opt(2026, 1, 5) };
+        let _ = extract_paragraph(&s, 0, &ctx);
+        let _ = extract_paragraph(&s, 0, &DateContext::default());
+    }
+
+    /// The written forms of issue 10: ISO, a two-digit year after `ngày` or
+    /// a weekday, `mồng`, missing spaces, a month written out.
+    #[test]
+    fn any_valid_date_in_the_new_forms_comes_back(y in 1990i32..2040, m in 1u32..=12, d in 1u32..=31, form in 0usize..7) {
+        let Some(date) = chrono::NaiveDate::from_ymd_opt(y, m, d) else {
+            return Ok(());
+        };
+        let yy = y % 100;
+        let weekday = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"]
+            [chrono::Datelike::weekday(&date).num_days_from_monday() as usize];
+        let text = match form {
+            0 => format!("{y}-{m:02}-{d:02}"),
+            1 => format!("ngày {d:02}/{m:02}/{yy:02}"),
+            2 => format!("{weekday}, {d}/{m}/{yy:02}"),
+            3 => format!("ngày mồng {d} tháng {m} năm {y}"),
+            4 => format!("ngày {d:02}tháng {m}năm {y}"),
+            5 => format!("ngày {d} tháng {} năm {y}", SOLAR_MONTH[m as usize - 1]),
+            _ => format!("Hoàn thành trước ngày {d}/{m}/{yy:02}."),
+        };
+        let hits = extract_paragraph(&normalize_str(&text), 0, &DateContext::default());
+        prop_assert_eq!(hits.len(), 1, "{}", text);
+        prop_assert_eq!(&hits[0].value, &format!("{y:04}-{m:02}-{d:02}"), "{}", text);
+    }
+
+    /// Compressed day ranges and a bare start day take the end's month and year.
+    #[test]
+    fn any_day_range_comes_back(y in 1990i32..2040, m in 1u32..=12, d1 in 1u32..=30, len in 1u32..10, form in 0usize..3) {
+        let d2 = d1 + len;
+        prop_assume!(chrono::NaiveDate::from_ymd_opt(y, m, d2).is_some());
+        let text = match form {
+            0 => format!("{d1:02}-{d2:02}/{m:02}/{y}"),
+            1 => format!("(từ ngày {d1} đến ngày {d2} tháng {m} năm {y})"),
+            _ => format!("từ ngày {d1} - {d2}/{m}/{y}"),
+        };
+        let hits = extract_paragraph(&normalize_str(&text), 0, &DateContext::default());
+        prop_assert_eq!(hits.len(), 1, "{}", text);
+        prop_assert_eq!(&hits[0].value, &format!("{y:04}-{m:02}-{d1:02}/{y:04}-{m:02}-{d2:02}"), "{}", text);
+    }
+
+    /// Lunar round trip: any solar day, written as its lunar date in each
+    /// new lunar form, comes back as that lunar date with that solar day.
+    #[test]
+    fn lunar_round_trip_in_the_new_forms(days in 0i64..(365 * 38), form in 0usize..8) {
+        let solar = chrono::NaiveDate::from_ymd_opt(1991, 3, 1).unwrap() + chrono::Duration::days(days);
+        let l = solar_to_lunar(solar);
+        prop_assume!(!l.leap);
+        let LunarDate { year: y, month: m, day: d, .. } = l;
+        let name = LUNAR_MONTH[m as usize - 1];
+        let cc = can_chi(y);
+        let mut ctx = DateContext::default();
+        let text = match form {
+            0 => format!("ngày {d} tháng {m} âm lịch năm {y}"),
+            1 => format!("mùng {d} tháng {name} năm {cc}"),
+            2 => format!("ngày {d:02}/{m:02}/{y} (AL)"),
+            3 => format!("nhằm ngày {d} tháng {name} năm {cc}"),
+            4 => format!("mồng {d} tháng {m} năm {y} (âm lịch)"),
+            6 => {
+                prop_assume!(d <= 10);
+                format!("mồng {} tháng {name} năm {cc}", DAY_WORD[d as usize - 1])
+            }
+            5 => {
+                // No year: the next such day on or after the document's date.
+                ctx.date = Some(solar);
+                format!("ngày {d}/{m} âm lịch")
+            }
+            _ => {
+                prop_assume!(d == 15 || d == 1);
+                if d == 1 && m == 1 {
+                    format!("Tết Nguyên đán {cc} năm {y}")
+                } else if d == 15 {
+                    format!("Rằm tháng {name} năm {cc}")
+                } else {
+                    return Ok(());
+                }
+            }
+        };
+        let hits = extract_paragraph(&normalize_str(&text), 0, &ctx);
+        prop_assert_eq!(hits.len(), 1, "{}: {:?}", text, hits);
+        prop_assert_eq!(&hits[0].value, &format!("lunar:{y:04}-{m:02}-{d:02}"), "{}", text);
+        let expect = solar.format("%Y-%m-%d").to_string();
+        prop_assert_eq!(hits[0].solar.as_deref(), Some(expect.as_str()), "{}", text);
+        prop_assert_eq!(lunar_to_solar(l), Some(solar));
+    }
 }
+
+/// Solar month names as written out (`tháng Tư`).
+const SOLAR_MONTH: [&str; 12] = [
+    "Một",
+    "Hai",
+    "Ba",
+    "Tư",
+    "Năm",
+    "Sáu",
+    "Bảy",
+    "Tám",
+    "Chín",
+    "Mười",
+    "Mười một",
+    "Mười hai",
+];
+
+/// Days 1–10 as written out after `mồng`.
+const DAY_WORD: [&str; 10] = [
+    "Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười",
+];
+
+/// Lunar month names as written out (`tháng Giêng` … `tháng Chạp`).
+const LUNAR_MONTH: [&str; 12] = [
+    "Giêng", "Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Một", "Chạp",
+];

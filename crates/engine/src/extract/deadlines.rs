@@ -84,6 +84,13 @@ static WORDING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A deadline label right before a date (`Thời hạn: `, `Hạn chót nộp hồ
+/// sơ: `); group 1 holds the words between the label and its colon.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\(\s*)?(?:thời\s+hạn|hạn\s+chót|thời\s+gian\s+hoàn\s+thành)\b([^:;.]{0,40}):\s*(?:(?:trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất|đến\s+hết|trong|vào)\s*)?(?:ngày|tháng|năm|quý)?\s*$")
+        .expect("valid regex")
+});
+
 static LEADING_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s+|[a-zđ]\)\s+|\(\d+\)\s+)+")
         .expect("valid regex")
@@ -138,7 +145,11 @@ pub fn bind(p: &str, base: usize, hits: &[DateHit]) -> Vec<DeadlineHit> {
     let mut prev_end_in_sentence: Option<(usize, usize)> = None; // (sentence idx, end)
     for h in hits.iter().filter(|h| h.role == DateRole::Deadline) {
         let (hs, he) = (h.start - base, h.end - base);
-        let phrase_start = WORDING.find(&p[..hs]).map(|m| m.start()).unwrap_or(hs);
+        let label = LABEL.captures(&p[..hs]);
+        let phrase_start = match &label {
+            Some(c) => c.get(0).unwrap().start(),
+            None => WORDING.find(&p[..hs]).map(|m| m.start()).unwrap_or(hs),
+        };
         let Some(si) = sents.iter().position(|&(s, e)| s <= hs && hs < e) else {
             continue;
         };
@@ -152,6 +163,12 @@ pub fn bind(p: &str, base: usize, hits: &[DateHit]) -> Vec<DeadlineHit> {
         } else {
             String::new()
         };
+        // `Hạn chót nộp hồ sơ: ngày …`: the label names the task.
+        if task.chars().count() < 4 {
+            if let Some(inner) = label.as_ref().and_then(|c| c.get(1)) {
+                task = clean_task(inner.as_str());
+            }
+        }
         if task.chars().count() < 4 {
             // `Hoàn thành trước ngày …` standing alone: the task is the
             // sentence before it.
@@ -178,7 +195,14 @@ mod tests {
     use crate::extract::dates::{extract_paragraph, DateContext};
 
     fn tasks(p: &str) -> Vec<(String, String, String)> {
-        let hits = extract_paragraph(p, 0, &DateContext { year: Some(2024) });
+        let hits = extract_paragraph(
+            p,
+            0,
+            &DateContext {
+                year: Some(2024),
+                ..Default::default()
+            },
+        );
         bind(p, 0, &hits)
             .into_iter()
             .map(|d| (d.task, d.due, d.relation.to_string()))
@@ -204,5 +228,36 @@ mod tests {
         assert_eq!(t[0].2, "by");
         let t = tasks("Tổ chức Lễ ra quân vào lúc 08h30, thứ Ba, ngày 20 tháng 02 năm 2024.");
         assert!(t.is_empty(), "an event is not a deadline: {t:?}");
+    }
+
+    #[test]
+    fn label_deadlines_bind_tasks() {
+        let t = tasks("- Rà soát, cập nhật hồ sơ hộ nghèo. Thời hạn: ngày 30/6/2026.");
+        assert_eq!(
+            t,
+            vec![(
+                "Rà soát, cập nhật hồ sơ hộ nghèo".into(),
+                "2026-06-30".into(),
+                "by".into()
+            )]
+        );
+        let t = tasks("Hạn chót nộp hồ sơ: ngày 15/7/2026.");
+        assert_eq!(
+            t,
+            vec![("nộp hồ sơ".into(), "2026-07-15".into(), "by".into())]
+        );
+        let t = tasks(
+            "Tổng hợp danh sách đề nghị khen thưởng (thời hạn hoàn thành: trước ngày 30/9/2026).",
+        );
+        assert_eq!(
+            t,
+            vec![(
+                "Tổng hợp danh sách đề nghị khen thưởng".into(),
+                "2026-09-30".into(),
+                "before".into()
+            )]
+        );
+        // A horizon is not a deadline.
+        assert!(tasks("Quy hoạch xã giai đoạn 2026-2030, định hướng đến năm 2035.").is_empty());
     }
 }

@@ -1062,9 +1062,11 @@ fn has_shape_mark(c: char) -> bool {
 }
 
 /// VIQR collides with English (`No.`, `People's`), so it is accepted only
-/// when at least 30% of the words carry marks, there are at least three
-/// such words, one of them has a shape mark or `dd`, and 80% of them make
-/// valid syllables.
+/// when at least 30% of the words carry marks, one of them has a shape
+/// mark or `dd`, and either there are at least three such words of which
+/// 80% make valid syllables, or every marked word makes a valid syllable
+/// (short text: ``Ha` No^.i``). English punctuation never makes a shape
+/// mark, so `No.` or `People's` alone never turns text into VIQR.
 fn looks_like_viqr(text: &str) -> bool {
     let sample = &text[..text.len().min(SAMPLE_BYTES)];
     let (mut words, mut marked, mut shaped, mut valid) = (0usize, 0usize, 0usize, 0usize);
@@ -1082,7 +1084,9 @@ fn looks_like_viqr(text: &str) -> bool {
         let s = score_text(&decoded);
         valid += usize::from(s.valid > 0 && s.invalid == 0);
     }
-    marked >= 3 && shaped >= 1 && marked * 10 >= words * 3 && valid * 10 >= marked * 8
+    let dense = marked >= 3 && valid * 10 >= marked * 8;
+    let all_valid = marked >= 1 && valid == marked;
+    shaped >= 1 && marked * 10 >= words * 3 && (dense || all_valid)
 }
 
 // ---------------------------------------------------------------------------
@@ -1824,6 +1828,35 @@ mod tests {
              nông thôn mới năm 2024. Ủy ban nhân dân huyện Đăk Hà; tại Hà Nội. \
              Được: . các đơn vị"
         );
+    }
+
+    #[test]
+    fn short_viqr_is_decoded() {
+        for (viqr, text) in [
+            ("Ha` No^.i", "Hà Nội"),
+            ("DDa(ng ky'", "Đăng ký"),
+            ("Tho^n 3", "Thôn 3"),
+            ("xa~ Phu' La.c, huye^.n", "xã Phú Lạc, huyện"),
+            ("Ngu+o+`i ky'", "Người ký"),
+        ] {
+            let d = decode(viqr.as_bytes());
+            assert_eq!((d.encoding, d.text.as_str()), ("viqr", text), "{viqr}");
+        }
+        // English punctuation makes no shape mark; a marked word that is no
+        // syllable keeps the whole line ASCII.
+        for s in [
+            "No. 5",
+            "People's Committee",
+            "Is it done? Yes.",
+            "dd/mm/yyyy",
+            "Buddha",
+            "C++ and A+ grade",
+            "Ha` No^.i People's",
+            "No^.i dung: see No. 5 and People's",
+        ] {
+            let d = decode(s.as_bytes());
+            assert_eq!((d.encoding, d.text.as_str()), ("utf-8", s), "{s}");
+        }
     }
 
     #[test]

@@ -163,7 +163,7 @@ const INITIALS: [&str; 27] = [
 /// `qu` (`quý`, `Quỳnh`) never match. Also fixes the typo `qúy` → `quý`.
 fn place_tone(word: &mut [(char, u32)], style: ToneStyle) {
     let n = word.len();
-    if !(2..=5).contains(&n) || word.iter().any(|&(c, _)| canonical_combining_class(c) != 0) {
+    if !(2..=7).contains(&n) || word.iter().any(|&(c, _)| canonical_combining_class(c) != 0) {
         return;
     }
     // Only a toned letter can need moving: plain ASCII words are the common
@@ -171,7 +171,7 @@ fn place_tone(word: &mut [(char, u32)], style: ToneStyle) {
     if word.iter().all(|&(c, _)| c.is_ascii() || !has_tone_mark(c)) {
         return;
     }
-    let mut bases = [' '; 5];
+    let mut bases = [' '; 7];
     let mut tone_at = None;
     let mut tone = '\0';
     for (i, &(c, _)) in word.iter().enumerate() {
@@ -199,6 +199,16 @@ fn place_tone(word: &mut [(char, u32)], style: ToneStyle) {
         set(word, 2, bases[2], Some(tone));
         return;
     }
+    if let Some(second) = closed_diphthong_second(&rhyme) {
+        // `trừơng`, `bứơc`, `tìên`: the tone of a closed ươ/uô/iê/yê rhyme
+        // belongs on its second vowel, in both styles.
+        let to = initial + second;
+        if tone_at != to && tone_at >= initial {
+            set(word, tone_at, bases[tone_at], None);
+            set(word, to, bases[to], Some(tone));
+        }
+        return;
+    }
     if !matches!(rhyme.as_str(), "oa" | "oe" | "uy") || (initial == 1 && lower.starts_with('q')) {
         return;
     }
@@ -212,6 +222,24 @@ fn place_tone(word: &mut [(char, u32)], style: ToneStyle) {
         set(word, from, bases[from], None);
         set(word, to, bases[to], Some(tone));
     }
+}
+
+/// Finals that close a rhyme: the consonants and the semivowels `i`, `u`.
+const FINALS: [&str; 10] = ["ch", "ng", "nh", "c", "m", "n", "p", "t", "i", "u"];
+
+/// If a toneless, lower-case rhyme is a closed `ươ`/`uô`/`iê`/`yê` rhyme
+/// (with the medial `u` of `uyê`), the index of its second vowel: `ương`,
+/// `ước`, `iên`, `uôi`, `uyên`, `yêu`. Anything else (`ưa`, `ia`, an open
+/// `ươ`, a final that is not Vietnamese) is `None`.
+fn closed_diphthong_second(rhyme: &str) -> Option<usize> {
+    let chars: Vec<char> = rhyme.chars().collect();
+    let k = usize::from(chars.first() == Some(&'u') && chars.get(1) == Some(&'y'));
+    let pair = (*chars.get(k)?, *chars.get(k + 1)?);
+    if !matches!(pair, ('ư', 'ơ') | ('u', 'ô') | ('i', 'ê') | ('y', 'ê')) {
+        return None;
+    }
+    let fin: String = chars[k + 2..].iter().collect();
+    FINALS.contains(&fin.as_str()).then_some(k + 1)
 }
 
 fn set(word: &mut [(char, u32)], i: usize, base: char, tone: Option<char>) {
@@ -267,6 +295,50 @@ mod tests {
             "quý", "Quỳnh", "hoàng", "ngoài", "khuya", "khuỷu", "giữa", "quốc", "toán", "hoạch",
             "huỳnh", "quyết", "thuyết", "xoáy", "khuấy", "mía", "mùa", "lửa", "tiếng", "thuyền",
             "người", "thuế", "hoặc", "già",
+        ] {
+            assert_eq!(hoa(w), w, "{w}");
+        }
+    }
+
+    #[test]
+    fn closed_diphthongs_take_the_tone_on_the_second_vowel() {
+        for (typo, right) in [
+            ("trừơng", "trường"),
+            ("bứơc", "bước"),
+            ("tìên", "tiền"),
+            ("ngừơi", "người"),
+            ("múôn", "muốn"),
+            ("Vịêt", "Việt"),
+            ("khúyên", "khuyến"),
+            ("hỉêu", "hiểu"),
+            ("TRỪƠNG", "TRƯỜNG"),
+            ("giừơng", "giường"),
+            ("quýêt", "quyết"),
+        ] {
+            assert_eq!(hoa(typo), right, "{typo}");
+            assert_eq!(clean_str(typo, ToneStyle::Hoaf), right, "{typo}");
+            assert_eq!(clean_str(typo, ToneStyle::Keep), typo, "{typo}");
+        }
+    }
+
+    #[test]
+    fn leaves_non_syllables_and_open_rhymes_alone() {
+        for w in [
+            "trường",
+            "bước",
+            "tiền",
+            "người",
+            "muốn",
+            "yêu",
+            "khuyên",
+            "mía",
+            "lửa",
+            "mùa",
+            "thuở",
+            "tìênx",
+            "bứơcs",
+            "cừơ",
+            "Ìê",
         ] {
             assert_eq!(hoa(w), w, "{w}");
         }
