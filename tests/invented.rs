@@ -60,9 +60,9 @@ fn party_committee_plan() {
     assert_eq!(
         pick(&r["deadlines"], &["due", "relation", "units"]),
         vec![
-            json!(["2024-Q2", "within", ["Ban Tuyên giáo Huyện ủy"]]),
+            json!(["2024-Q2", "by", ["Ban Tuyên giáo Huyện ủy"]]),
             json!(["2024-04-30", "by", ["Đảng ủy các xã"]]),
-            json!(["yearly:month=6;day=15", "recurring", ["Văn phòng Huyện ủy"]]),
+            json!(["yearly:month=6;day=15", "before", ["Văn phòng Huyện ủy"]]),
         ]
     );
     assert_eq!(
@@ -121,7 +121,7 @@ fn commune_plan_hard_wrapped_at_another_width() {
         pick(&r["deadlines"], &["due", "relation"]),
         vec![
             json!(["2025-09-30", "before"]),
-            json!(["monthly:day=20", "recurring"]),
+            json!(["monthly:day=20", "before"]),
             json!(["2025-11-15", "by"])
         ]
     );

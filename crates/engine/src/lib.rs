@@ -21,7 +21,8 @@
 //!
 //! let p = "Hoàn thành trước ngày 20/02/2024; báo cáo Quý IV/2024, định kỳ ngày 16 hàng tháng; \
 //!          Lễ hội nhằm ngày 11 tháng Giêng năm Giáp Thìn.";
-//! let values: Vec<(String, String)> = extract_paragraph(p, 0, &DateContext { year: Some(2024) })
+//! let ctx = DateContext { year: Some(2024), ..Default::default() };
+//! let values: Vec<(String, String)> = extract_paragraph(p, 0, &ctx)
 //!     .into_iter()
 //!     .map(|d| (d.kind.to_string(), d.value))
 //!     .collect();

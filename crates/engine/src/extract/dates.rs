@@ -1446,33 +1446,28 @@ fn role_of(p: &str, f: &Found, kind: DateKind, value: &str) -> (DateRole, Option
         } else {
             Relation::By
         };
-        return (
-            DateRole::Deadline,
-            Some(if kind == DateKind::Recurring {
-                Relation::Recurring
-            } else {
-                rel
-            }),
-        );
+        // A recurring deadline keeps its relation; the recurrence is in the value.
+        return (DateRole::Deadline, Some(rel));
     }
-    // `nộp báo cáo … vào ngày 15/3/2024`: due on that day.
-    if kind != DateKind::Recurring && BEFORE_DUE_ON.is_match(&tail) {
+    // `nộp báo cáo … vào ngày 15/3/2024`: due on that day (`vào ngày 16
+    // hàng tháng`: on that day of every month).
+    if BEFORE_DUE_ON.is_match(&tail) {
         return (DateRole::Deadline, Some(Relation::On));
     }
     if let Some(c) = BEFORE_DEADLINE.captures(&tail) {
         let w = c[1].to_lowercase();
+        // `hoàn thành trong tháng 6/2026` / `trong quý III` / `trong năm
+        // 2026`: by the end of that period. (`within` is for durations,
+        // `trong 15 ngày`, which are not date expressions.)
+        let within_period = w == "trong" || w.contains("trong");
         let rel = if w.starts_with("trước") {
             Relation::Before
-        } else if w == "trong" || w.contains("trong") {
-            Relation::Within
         } else {
             Relation::By
         };
         // `trong năm 2024` in running prose is a period unless a task verb
         // (hoàn thành / thực hiện) precedes it.
-        if rel == Relation::Within
-            && !(w.contains("hoàn") || w.contains("thực") || w.contains("xong"))
-        {
+        if within_period && !(w.contains("hoàn") || w.contains("thực") || w.contains("xong")) {
             let lower = tail.to_lowercase();
             if !(lower.contains("hoàn thành")
                 || lower.contains("thời gian thực hiện")
@@ -1483,19 +1478,13 @@ fn role_of(p: &str, f: &Found, kind: DateKind, value: &str) -> (DateRole, Option
                 return (DateRole::Period, None);
             }
         }
-        return (
-            DateRole::Deadline,
-            Some(if kind == DateKind::Recurring {
-                Relation::Recurring
-            } else {
-                rel
-            }),
-        );
+        return (DateRole::Deadline, Some(rel));
     }
     if kind == DateKind::Recurring {
         let lower = tail.to_lowercase();
         if value.contains("day=") && (lower.contains("báo cáo") || lower.contains("gửi")) {
-            return (DateRole::Deadline, Some(Relation::Recurring));
+            // `báo cáo ngày 25 hàng tháng`: due on that day of each month.
+            return (DateRole::Deadline, Some(Relation::On));
         }
         // A recurring day that is not a due date is a schedule of events.
         return (DateRole::Event, None);
@@ -1760,9 +1749,10 @@ mod tests {
             0,
             &DateContext::default(),
         );
+        // By the end of that year: `within` is for durations.
         assert_eq!(
             (h[0].role, h[0].relation),
-            (DateRole::Deadline, Some(Relation::Within))
+            (DateRole::Deadline, Some(Relation::By))
         );
         let h = extract_paragraph(
             "Thực hiện Kế hoạch số 241/KH-UBND ngày 23/01/2024 của",
@@ -1833,13 +1823,14 @@ mod tests {
         // `đến năm 2030` with no horizon word keeps its old reading.
         assert_eq!(role("đến năm 2030").1, DateRole::Period);
         assert_eq!(role("đến năm 2030").2, None);
-        // A recurring due day keeps relation `recurring` (see README).
+        // A recurring due day keeps the relation of its wording; the
+        // recurrence is in the value (see README).
         assert_eq!(
             role("Các đơn vị báo cáo trước ngày 20 của tháng cuối quý."),
             (
                 "quarterly:month=last;day=20".into(),
                 DateRole::Deadline,
-                Some(Relation::Recurring)
+                Some(Relation::Before)
             )
         );
         assert_eq!(
