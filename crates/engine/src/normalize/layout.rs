@@ -95,10 +95,22 @@ pub fn build(
     finish(&mut raw_line, pos, &mut lines);
 
     let running = running_lines(&lines, page_starts);
+    // A rule (`______`, `-----`) is dropped, but it separates what is above
+    // it from what is below: the title it underlines from the body.
+    let mut after_rule: Vec<bool> = Vec::with_capacity(lines.len());
+    let mut ruled = false;
     let lines: Vec<Line> = lines
         .into_iter()
         .enumerate()
-        .filter(|(i, l)| !running.contains(i) && !PAGE_FURNITURE.is_match(&l.text()))
+        .filter(|(i, l)| {
+            let t = l.text();
+            if running.contains(i) || PAGE_FURNITURE.is_match(&t) {
+                ruled |= is_rule(&t);
+                return false;
+            }
+            after_rule.push(std::mem::take(&mut ruled));
+            true
+        })
         .map(|(_, l)| l)
         .collect();
     let texts: Vec<String> = lines.iter().map(Line::text).collect();
@@ -110,7 +122,12 @@ pub fn build(
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
             let prev = &texts[i - 1];
-            let sep = match wrap.join(prev, &texts[i]) {
+            let join = if after_rule[i] {
+                Join::No
+            } else {
+                wrap.join(prev, &texts[i])
+            };
+            let sep = match join {
                 Join::No => Some('\n'),
                 Join::Space => Some(' '),
                 Join::Tight => None,
@@ -314,6 +331,14 @@ impl WrapModel {
             Join::No
         }
     }
+}
+
+/// A line of rule characters only.
+fn is_rule(line: &str) -> bool {
+    line.chars().count() >= 3
+        && line
+            .chars()
+            .all(|c| matches!(c, '-' | '_' | '=' | '*' | '~'))
 }
 
 fn ends_terminal(line: &str) -> bool {
