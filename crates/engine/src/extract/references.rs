@@ -27,20 +27,25 @@ pub struct RefHit {
 }
 
 /// Type names that introduce a citation (longest first).
-const TYPE_ALTERNATION: &str = "Chương trình hành động|Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Công văn|Thông báo|Hướng dẫn|Chương trình|Nghị định|Thông tư|Báo cáo|Kết luận|Thông tri|Quy định|Quy chế|Đề án|Tờ trình|Công điện|Luật";
+const TYPE_ALTERNATION: &str = "Chương trình hành động|Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Công văn|Văn bản|Thông báo|Hướng dẫn|Chương trình|Nghị định|Thông tư liên tịch|Thông tư|Báo cáo|Kết luận|Thông tri|Quy định|Quy chế|Đề án|Tờ trình|Công điện|Bộ luật|Luật|Pháp lệnh";
 
 static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     // Verbose mode ignores spaces, so the type names' spaces become `\s+`.
     let types = TYPE_ALTERNATION.replace(' ', r"\s+");
     Regex::new(&format!(
-        r"(?x)(?P<type>{types})(?:\s+liên\s+tịch)?\s+(?:số\s*:?\s*)?
+        r"(?x)(?:
+            # A law or ordinance is cited by its name before the number:
+            # `Luật Tổ chức chính quyền địa phương số 77/2015/QH13`.
+            (?P<law>Bộ\s+luật|Luật|Pháp\s+lệnh)(?:\s+\p{{L}}[\p{{L}}\-]*){{1,12}}?\s+số\s*:?\s*
+          | (?P<type>{types})(?:\s+liên\s+tịch)?\s+(?:số\s*:?\s*)?
+        )
         (?P<num>
-            \d{{1,5}}(?:/\d{{4}})?/\s?[\p{{Lu}}Đ][\p{{L}}&]*(?:-[\p{{Lu}}Đ][\p{{L}}&]*)*   # 241/KH-UBND, 30/2020/NĐ-CP
+            \d{{1,5}}(?:/\d{{4}})?/\s?[\p{{Lu}}Đ][\p{{L}}\d&]*(?:-[\p{{Lu}}Đ][\p{{L}}\d&]*)*   # 241/KH-UBND, 30/2020/NĐ-CP, 912/C07-P2, 55/2014/QH13
           | \d{{1,5}}-[\p{{Lu}}Đ][\p{{L}}]*/[\p{{Lu}}Đ][\p{{L}}]*(?:-[\p{{Lu}}Đ][\p{{L}}]*)*   # 63-CT/TU
         )
         (?P<date>\s*,?\s*(?:ngày\s+)?(?:\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}))?
         (?P<issuer>\s*,?\s*của\s+[^,;.()\n]+?)?
-        (?:\s+(?:về|về\s+việc|V/v|nhằm|tại|đã|để|và|theo|trên|tập|nâng|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|triển\s+khai|thực\s+hiện|xây\s+dựng|giao)\b|\s*[,;.()\n]|$)"
+        (?:\s+(?:về|về\s+việc|V/v|nhằm|tại|đã|để|và\s+\p{{Ll}}+|theo|trên|tập|nâng|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|triển\s+khai|thực\s+hiện|xây\s+dựng|giao)\b|\s*[,;.()\n]|$)"
     ))
     .expect("valid regex")
 });
@@ -80,7 +85,8 @@ fn issuer_from_symbol(number: &str) -> Option<&'static str> {
     match last {
         "TTg" => Some("Thủ tướng Chính phủ"),
         "CP" => Some("Chính phủ"),
-        "QH" | "QH13" | "QH14" | "QH15" => Some("Quốc hội"),
+        _ if last.starts_with("UBTVQH") => Some("Ủy ban Thường vụ Quốc hội"),
+        _ if last.starts_with("QH") => Some("Quốc hội"),
         _ => None,
     }
 }
@@ -109,7 +115,9 @@ pub fn extract_with(
 ) -> Vec<RefHit> {
     let mut out = Vec::new();
     for c in CITATION.captures_iter(p) {
-        let ty = c.name("type").unwrap();
+        let Some(ty) = c.name("type").or_else(|| c.name("law")) else {
+            continue;
+        };
         let num: String = c["num"].split_whitespace().collect();
         if Some(num.as_str()) == own_number || p[..ty.start()].trim_end().ends_with("Kèm theo") {
             continue;
@@ -242,6 +250,68 @@ pub fn dedupe(hits: Vec<RefHit>) -> Vec<RefHit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn citations_of_every_issuer() {
+        let home = HomePlaces::default();
+        let refs = |p: &str| -> Vec<(String, Option<String>, Option<String>)> {
+            extract_paragraph(p, 0, false, &home, None)
+                .into_iter()
+                .map(|r| (r.kind, r.number, r.issuer))
+                .collect()
+        };
+        // Laws and ordinances by name; the National Assembly and its Standing Committee.
+        assert_eq!(
+            refs("Căn cứ Luật Tổ chức chính quyền địa phương số 77/2015/QH13 ngày 19/6/2015;"),
+            [(
+                "L".into(),
+                Some("77/2015/QH13".into()),
+                Some("Quốc hội".into())
+            )]
+        );
+        assert_eq!(
+            refs("theo Nghị quyết số 1052/2019/UBTVQH14 ngày 27/12/2019"),
+            [(
+                "NQ".into(),
+                Some("1052/2019/UBTVQH14".into()),
+                Some("Ủy ban Thường vụ Quốc hội".into())
+            )]
+        );
+        // Letters of ministries and agencies: symbols with digits and several parts.
+        assert_eq!(
+            refs("Thực hiện Công văn số 912/C07-P2 ngày 25/9/2025 của Cục Cảnh sát.")[0]
+                .1
+                .as_deref(),
+            Some("912/C07-P2")
+        );
+        assert_eq!(
+            refs("Văn bản số 2315/VPCP-KTTH của Văn phòng Chính phủ và các bộ, ngành")[0],
+            (
+                "CV".into(),
+                Some("2315/VPCP-KTTH".into()),
+                Some("Văn phòng Chính phủ".into())
+            )
+        );
+        // A body name with `và` inside is one issuer.
+        assert_eq!(
+            refs(
+                "Văn bản số 3301/BNNPTNT-VPĐP của Bộ Nông nghiệp và Phát triển nông thôn về việc X"
+            )[0]
+            .2
+            .as_deref(),
+            Some("Bộ Nông nghiệp và Phát triển nông thôn")
+        );
+        // Without `số`, and a typo kept as written.
+        assert_eq!(
+            refs("Quyết định 512/QĐ-Ttg ngày 2/5/2024")[0].1.as_deref(),
+            Some("512/QĐ-Ttg")
+        );
+        // A plan implementing a resolution cites the resolution, not itself.
+        assert_eq!(
+            refs("Kế hoạch thực hiện Nghị quyết số 12/NQ-HĐND ngày 5/1/2025")[0].0,
+            "NQ"
+        );
+    }
 
     fn one(p: &str) -> RefHit {
         let home = HomePlaces {
