@@ -185,6 +185,8 @@ vocabulary! {
         Time = "time",
         Recurring = "recurring",
         Lunar = "lunar",
+        /// A length of time (`trong 15 ngày` → `P15D`, ISO 8601).
+        Duration = "duration",
     }
 }
 

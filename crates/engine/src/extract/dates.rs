@@ -83,6 +83,9 @@ enum Atom {
     },
     /// A finished range value (`2021/2025`, `2024-01/2024-06`).
     Range(String),
+    /// A duration (`trong 15 ngày`, `trong thời hạn 30 ngày làm việc`) as
+    /// an ISO 8601 value (`P15D`, `P30D;working`).
+    Duration(String),
     /// `12-14/5/2026`: days of one month.
     DayRange {
         y: Option<i32>,
@@ -493,6 +496,12 @@ fn lunar_year_from(ctx: &DateContext, m: u32, d: u32) -> Option<i32> {
 }
 
 /// Find all atoms of one paragraph; offsets are relative to the paragraph.
+/// `trong 15 ngày`, `trong thời hạn 30 ngày làm việc`, `trong vòng 02 tháng`.
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\btrong\s+(?:thời\s+hạn\s+|vòng\s+)?(\d{1,3})\s+(ngày(?:\s+làm\s+việc)?|tuần|tháng|năm)\b")
+        .expect("valid regex")
+});
+
 fn atoms(p: &str) -> Vec<Found> {
     // Cheap guards: most paragraphs have no digits or no date words, and
     // skipping a pattern that cannot match saves most of the regex work.
@@ -992,6 +1001,36 @@ fn atoms(p: &str) -> Vec<Found> {
             push(m0.start(), m0.end(), Atom::Weekday(wd));
         }
     }
+    for c in DURATION.captures_iter(if digits && lower.contains("trong") {
+        p
+    } else {
+        ""
+    }) {
+        let m0 = c.get(0).unwrap();
+        // `trong 02 năm 2024-2025` is a period, `trong tháng 6` a month:
+        // a duration is a count of units not followed by a year or a number.
+        let after = p[m0.end()..].trim_start();
+        if after.starts_with(|ch: char| ch.is_ascii_digit()) {
+            continue;
+        }
+        let unit = c[2].to_lowercase();
+        let (letter, working) = match unit.as_str() {
+            "tuần" => ("W", false),
+            "tháng" => ("M", false),
+            "năm" => ("Y", false),
+            u => ("D", u.contains("làm việc")),
+        };
+        let n: u32 = c[1].parse().unwrap_or(0);
+        if n == 0 {
+            continue;
+        }
+        let value = format!("P{n}{letter}{}", if working { ";working" } else { "" });
+        found.push(Found {
+            start: m0.start(),
+            end: m0.end(),
+            atom: Atom::Duration(value),
+        });
+    }
     found.retain(|f| blocked.iter().all(|&(s, e)| f.end <= s || f.start >= e));
     // Keep the longest atom where atoms overlap; earlier patterns win ties.
     let mut order: Vec<usize> = (0..found.len()).collect();
@@ -1378,6 +1417,7 @@ fn render(
         Atom::Time { h, m } => (DateKind::Time, format!("{h:02}:{m:02}"), None, None),
         Atom::Recurring(v) => (DateKind::Recurring, v.clone(), None, None),
         Atom::Range(v) => (DateKind::Range, v.clone(), None, None),
+        Atom::Duration(v) => (DateKind::Duration, v.clone(), None, None),
         Atom::Lunar { y, m, d } => {
             let y = y.or_else(|| lunar_year_from(ctx, *m, *d));
             let solar = y
@@ -1435,6 +1475,29 @@ fn role_of(p: &str, f: &Found, kind: DateKind, value: &str) -> (DateRole, Option
     };
     if BEFORE_REFERENCE.is_match(&tail) {
         return (DateRole::Reference, None);
+    }
+    // A duration is a deadline (`within`) after a task, a time limit or a
+    // completion word; elsewhere it is a length of time (`trong 02 năm`).
+    if kind == DateKind::Duration {
+        let lower = tail.to_lowercase();
+        let expr = p[f.start..f.end].to_lowercase();
+        let task = [
+            "hoàn thành",
+            "thực hiện",
+            "giải quyết",
+            "xử lý",
+            "báo cáo",
+            "gửi",
+            "nộp",
+            "trả lời",
+            "khắc phục",
+            "xong",
+        ];
+        return if expr.contains("thời hạn") || task.iter().any(|w| lower.contains(w)) {
+            (DateRole::Deadline, Some(Relation::Within))
+        } else {
+            (DateRole::Period, None)
+        };
     }
     // A horizon is the end of a period, not a task's due date.
     if BEFORE_HORIZON.is_match(&tail) {

@@ -226,6 +226,12 @@ mod tests {
         assert_eq!((t[0].1.as_str(), t[0].2.as_str()), ("2024-03-15", "on"));
         let t = tasks("Báo cáo kết quả chậm nhất ngày 10/4/2024.");
         assert_eq!(t[0].2, "by");
+        // A duration after a task is due within that time.
+        let t = tasks("Các xã hoàn thành hồ sơ trong thời hạn 30 ngày kể từ ngày nhận văn bản.");
+        assert_eq!(
+            (t[0].0.as_str(), t[0].1.as_str(), t[0].2.as_str()),
+            ("Các xã hoàn thành hồ sơ", "P30D", "within")
+        );
         let t = tasks("Tổ chức Lễ ra quân vào lúc 08h30, thứ Ba, ngày 20 tháng 02 năm 2024.");
         assert!(t.is_empty(), "an event is not a deadline: {t:?}");
     }
