@@ -6,7 +6,6 @@ use super::{EXIT_OK, EXIT_USAGE};
 use clap::ValueEnum;
 use std::path::PathBuf;
 use vnplan_dataset::export::{self, ExportFormat, TABLES};
-use vnplan_dataset::Dataset;
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
 pub enum FormatArg {
@@ -50,12 +49,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> i32 {
-    let ds = match Dataset::open_read_only(&args.db) {
+    let ds = match super::open_dataset(&args.db) {
         Ok(ds) => ds,
-        Err(e) => {
-            eprintln!("vnplan: {e}");
-            return EXIT_USAGE;
-        }
+        Err(code) => return code,
     };
     let format: ExportFormat = args.format.into();
     let jobs: Vec<(String, Option<PathBuf>)> = match (&args.all, &args.table) {

@@ -143,6 +143,14 @@ pub fn inputs_of(paths: &[String]) -> Result<(Vec<Input>, batch::WalkReport), i3
     Ok(batch::collect_inputs(paths))
 }
 
+/// Open an existing dataset for reading; the error is reported here.
+pub fn open_dataset(path: &std::path::Path) -> Result<vnplan_dataset::Dataset, i32> {
+    vnplan_dataset::Dataset::open_read_only(path).map_err(|e| {
+        eprintln!("vnplan: {e}");
+        EXIT_USAGE
+    })
+}
+
 /// Tone-mark placement in `oa`, `oe`, `uy`, named by example.
 #[derive(ValueEnum, Clone, Copy, Debug, Default)]
 pub enum ToneArg {

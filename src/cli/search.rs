@@ -6,7 +6,7 @@ use super::{EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE};
 use std::io::Write;
 use std::path::PathBuf;
 use vnplan_dataset::search::{self, Query};
-use vnplan_dataset::{Dataset, DatasetError};
+use vnplan_dataset::DatasetError;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -48,12 +48,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> i32 {
-    let ds = match Dataset::open_read_only(&args.db) {
+    let ds = match super::open_dataset(&args.db) {
         Ok(ds) => ds,
-        Err(e) => {
-            eprintln!("vnplan: {e}");
-            return EXIT_USAGE;
-        }
+        Err(code) => return code,
     };
     // The query gets the normalisation the text got (NFC, one tone placement).
     let text = vnplan_engine::normalize::normalize_str(&args.query);
