@@ -150,3 +150,34 @@ fn commune_plan_hard_wrapped_at_another_width() {
         ]
     );
 }
+
+#[test]
+fn outline_numbered_without_roman_numerals() {
+    // `1.` / `3.1.` at the top, and a heading glued to its body (`… Xây
+    // dựng Chủ trì rà soát …`), as PDFs of such plans give them.
+    let r = record("ke_hoach_xa_arabic_outline.txt");
+    assert_eq!(
+        pick(&r["sections"], &["path", "level", "kind"]),
+        vec![
+            json!(["1", 1, "muc_dich_yeu_cau"]),
+            json!(["2", 1, "nhiem_vu"]),
+            json!(["3", 1, "to_chuc_thuc_hien"]),
+            json!(["3.1", 2, "other"]),
+            json!(["3.2", 2, "other"]),
+        ]
+    );
+    assert_eq!(
+        pick(&r["assignments"], &["unit", "role"]),
+        vec![
+            json!(["Công chức Địa chính - Xây dựng", "chu_tri"]),
+            json!(["Ban Chỉ đạo các thôn", "thuc_hien"]),
+        ]
+    );
+    assert_eq!(
+        pick(&r["deadlines"], &["due", "units"]),
+        vec![
+            json!(["2026-04-30", ["Công chức Địa chính - Xây dựng"]]),
+            json!(["2026-05-15", ["Ban Chỉ đạo các thôn"]]),
+        ]
+    );
+}

@@ -107,6 +107,26 @@ fn phrase_end(s: &str) -> usize {
         }
         from = i + 1;
     }
+    // A heading glued to its body in a PDF (`3.1. Công chức Địa chính - Xây
+    // dựng Chủ trì rà soát …`): a capitalised role verb that never begins a
+    // body's name starts the predicate.
+    for w in [
+        "Chủ trì",
+        "Phối hợp",
+        "Tham mưu",
+        "Chịu trách nhiệm",
+        "Có trách nhiệm",
+        "Chủ động",
+        "Đôn đốc",
+        "Rà soát",
+    ] {
+        if let Some(i) = s
+            .find(&format!(" {w} "))
+            .or_else(|| s.strip_suffix(&format!(" {w}")).map(str::len))
+        {
+            end = end.min(i + 1);
+        }
+    }
     for w in PHRASE_ENDS {
         let mut from = 0;
         while let Some(i) = s[from..].find(w).map(|i| i + from) {

@@ -228,6 +228,19 @@ pub fn parse_outline(
             end_para: to,
         });
     }
+    // Levels are depths: an outline without Roman numerals (`1.` / `1.1.` /
+    // `a)`) starts at level 1 as well, so its `3. Tổ chức thực hiện` is a
+    // top-level section like a `III.` would be.
+    if prefix.is_none() {
+        if let Some(min) = out.iter().map(|s| s.level).min() {
+            let top = base_level + 1;
+            if min > top {
+                for s in out.iter_mut() {
+                    s.level -= min - top;
+                }
+            }
+        }
+    }
     // A section runs until the next section of the same or a higher level.
     for k in 0..out.len() {
         let level = out[k].level;
