@@ -176,6 +176,7 @@ CREATE TABLE criteria_counts (
     {item},
     achieved REAL NOT NULL,
     total INTEGER,
+    status TEXT {status},
     subject TEXT,
     text TEXT NOT NULL
 );

@@ -260,9 +260,9 @@ fn insert_record(conn: &Connection, r: &Record, now: &str) -> rusqlite::Result<(
     for x in &r.criteria_counts {
         let (id, sec, a, b, line, page) = envelope(x);
         conn.prepare_cached(&format!(
-            "INSERT INTO criteria_counts({ITEM_COLUMNS}, achieved, total, subject, text) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)"
+            "INSERT INTO criteria_counts({ITEM_COLUMNS}, achieved, total, status, subject, text) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"
         ))?
-        .execute(params![doc, id, sec, a, b, line, page, x.achieved, x.total, x.subject, x.text])?;
+        .execute(params![doc, id, sec, a, b, line, page, x.achieved, x.total, x.status.map(|s| s.as_str()), x.subject, x.text])?;
     }
     for x in &r.references {
         let (id, sec, a, b, line, page) = envelope(x);

@@ -240,6 +240,7 @@ pub fn assemble(
             let data = CriteriaCount {
                 achieved: c.achieved,
                 total: c.total,
+                status: c.status,
                 subject: c.subject,
                 text: cx.quote(c.start, c.end),
             };

@@ -269,8 +269,14 @@ pub struct Criterion {
 /// A count of criteria such as `17/19 tiêu chí`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CriteriaCount {
+    /// The number stated (`17` of `17/19`; `2` of `còn 02 tiêu chí chưa đạt`).
     pub achieved: f64,
     pub total: Option<u32>,
+    /// What the number counts: `dat` (met: `đạt 17/19`), `chua_dat` (unmet:
+    /// `còn 02 tiêu chí chưa đạt`), `phan_dau_dat` (aimed at: `phấn đấu đạt
+    /// 19/19`), …; null when the text does not say.
+    #[serde(default)]
+    pub status: Option<CriterionStatus>,
     pub subject: Option<String>,
     pub text: String,
 }

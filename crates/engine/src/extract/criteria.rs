@@ -31,6 +31,9 @@ pub struct CriterionHit {
 pub struct CountHit {
     pub achieved: f64,
     pub total: Option<u32>,
+    /// What the number counts: met (`đạt 17/19`), unmet (`còn 02 tiêu chí
+    /// chưa đạt`), aimed at (`phấn đấu đạt 19/19`), …
+    pub status: Option<CriterionStatus>,
     pub subject: Option<String>,
     pub start: usize,
     pub end: usize,
@@ -98,6 +101,25 @@ fn status_near(p: &str, start: usize, end: usize) -> Option<CriterionStatus> {
         }
     }
     best.map(|(_, s)| s)
+}
+
+/// The status of an inline enumeration a criterion is part of: `còn 02
+/// tiêu chí chưa đạt gồm: Tiêu chí số 13 …, Tiêu chí số 17 …` — the words
+/// before the last `gồm` before it, in the same sentence.
+fn enumerated_status(p: &str, at: usize) -> Option<CriterionStatus> {
+    let before = &p[..at];
+    let g = before.rfind("gồm")?;
+    // The enumeration must not have ended (a full stop or semicolon) since.
+    if before[g..].contains(['.', ';']) {
+        return None;
+    }
+    let clause_start = before[..g].rfind(['.', ';']).map(|i| i + 1).unwrap_or(0);
+    let clause = before[clause_start..g].to_lowercase();
+    STATUS_CUES
+        .iter()
+        .filter_map(|(cue, status)| clause.rfind(cue).map(|i| (i, *status)))
+        .max_by_key(|(i, _)| *i)
+        .map(|(_, s)| s)
 }
 
 /// Criteria names listed from byte `at` of `p`: lexicon names (longest
@@ -268,9 +290,18 @@ pub fn extract(paras: &[(&str, usize, bool)], home_subject: Option<&str>) -> Cri
                 continue;
             }
             let achieved: f64 = c[1].replace(',', ".").parse().unwrap_or(0.0);
+            // `đạt 17/19 tiêu chí`: a bare `đạt` before the count means met.
+            let status = status_near(p, m.start(), m.end()).or_else(|| {
+                let clause = before.rsplit([',', ';', '.', ':']).next().unwrap_or("");
+                clause
+                    .trim_end()
+                    .ends_with("đạt")
+                    .then_some(CriterionStatus::Dat)
+            });
             out.counts.push(CountHit {
                 achieved,
                 total: c.get(2).and_then(|t| t.as_str().parse().ok()),
+                status,
                 subject: subject_at(m.start()),
                 start: base + m.start(),
                 end: base + m.end(),
@@ -290,7 +321,7 @@ pub fn extract(paras: &[(&str, usize, bool)], home_subject: Option<&str>) -> Cri
             let status = if listed {
                 inherited
             } else {
-                status_near(p, m.start(), m.end())
+                status_near(p, m.start(), m.end()).or_else(|| enumerated_status(p, m.start()))
             };
             out.criteria.push(CriterionHit {
                 number: Some(n),
@@ -442,6 +473,37 @@ pub fn of_document(text: &str, o: &Outline, identity: &Identity) -> CriteriaOut 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_say_what_they_count_and_inline_lists_take_their_status() {
+        let out = extract(
+            &[(
+                "Đến nay xã đạt 17/19 tiêu chí; còn 02 tiêu chí chưa đạt gồm: Tiêu chí số 13 về Tổ chức sản xuất và Tiêu chí số 17 về Môi trường. Phấn đấu đạt 19/19 tiêu chí năm 2026.",
+                0,
+                false,
+            )],
+            None,
+        );
+        let counts: Vec<(f64, Option<CriterionStatus>)> =
+            out.counts.iter().map(|c| (c.achieved, c.status)).collect();
+        assert_eq!(
+            counts,
+            [
+                (17.0, Some(CriterionStatus::Dat)),
+                (2.0, Some(CriterionStatus::ChuaDat)),
+                (19.0, Some(CriterionStatus::PhanDauDat)),
+            ]
+        );
+        let listed: Vec<(Option<u32>, Option<CriterionStatus>)> =
+            out.criteria.iter().map(|c| (c.number, c.status)).collect();
+        assert_eq!(
+            listed,
+            [
+                (Some(13), Some(CriterionStatus::ChuaDat)),
+                (Some(17), Some(CriterionStatus::ChuaDat))
+            ]
+        );
+    }
 
     fn run(lines: &[&str]) -> CriteriaOut {
         let mut paras = Vec::new();
