@@ -181,3 +181,23 @@ fn outline_numbered_without_roman_numerals() {
         ]
     );
 }
+
+#[test]
+fn criteria_and_targets_before_the_first_heading_and_indicators_after_tieu_chi_so() {
+    let text = "KẾ HOẠCH\nXây dựng nông thôn mới\nNăm 2025, xã đạt 17/19 tiêu chí, phấn đấu xây dựng tối thiểu 2,5 km đường.\nI. MỤC TIÊU\nHoàn thành Tiêu chí số 17.1 về nước sạch và Tiêu chí số 5.\n";
+    let r = vnplan_engine::process_bytes("intro.txt", text.as_bytes(), None, &Default::default())
+        .unwrap();
+    let r = serde_json::to_value(r).unwrap();
+    assert_eq!(
+        pick(&r["criteria_counts"], &["achieved", "total", "status"]),
+        vec![json!([17.0, 19, "dat"])]
+    );
+    assert_eq!(
+        pick(&r["targets"], &["quantity", "unit", "comparator"]),
+        vec![json!([2.5, "km", "toi_thieu"])]
+    );
+    assert_eq!(
+        pick(&r["criteria"], &["number", "indicator"]),
+        vec![json!([17, "17.1"]), json!([5, null])]
+    );
+}

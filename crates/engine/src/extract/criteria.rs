@@ -47,8 +47,9 @@ pub struct CriteriaOut {
     pub warnings: Vec<Note>,
 }
 
-static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\btiêu\s+chí\s+số\s+(\d{1,2})\b").expect("valid regex"));
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\btiêu\s+chí\s+số\s+(\d{1,2})(?:\.(\d{1,2}))?\b").expect("valid regex")
+});
 static INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bchỉ\s+tiêu\s+(?:số\s+)?(\d{1,2})\.(\d{1,2})\b").expect("valid regex")
 });
@@ -325,7 +326,8 @@ pub fn extract(paras: &[(&str, usize, bool)], home_subject: Option<&str>) -> Cri
             };
             out.criteria.push(CriterionHit {
                 number: Some(n),
-                indicator: is_indicator.then(|| format!("{}.{}", &c[1], &c[2])),
+                // `Chỉ tiêu 13.2`, or `Tiêu chí số 17.1` written with its indicator.
+                indicator: c.get(2).map(|i| format!("{}.{}", &c[1], i.as_str())),
                 name: name_of(n).map(str::to_string),
                 status,
                 subject: subject_at(m.start()),
@@ -464,7 +466,7 @@ pub fn of_document(text: &str, o: &Outline, identity: &Identity) -> CriteriaOut 
         .paras
         .iter()
         .enumerate()
-        .filter(|(i, _)| o.in_body_or_annex(*i))
+        .filter(|(i, _)| o.in_body_or_annex(*i) || o.intro == Some(*i))
         .map(|(i, p)| (p.text(text), p.start, headings.contains(&i)))
         .collect();
     extract(&body, identity.home_commune().as_deref())

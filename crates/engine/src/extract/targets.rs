@@ -134,7 +134,8 @@ pub fn of_document(text: &str, o: &Outline) -> Vec<TargetHit> {
     o.paras
         .iter()
         .enumerate()
-        .filter(|(i, _)| o.in_body_or_annex(*i))
+        // The introduction states targets too (`phấn đấu … tối thiểu 2,5 km`).
+        .filter(|(i, _)| o.in_body_or_annex(*i) || o.intro == Some(*i))
         .flat_map(|(_, p)| extract_paragraph(p.text(text), p.start))
         .collect()
 }
