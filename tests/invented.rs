@@ -201,3 +201,23 @@ fn criteria_and_targets_before_the_first_heading_and_indicators_after_tieu_chi_s
         vec![json!([17, "17.1"]), json!([5, null])]
     );
 }
+
+#[test]
+fn partners_after_phoi_hop_voi_are_assigned_and_ban_nhan_dan_is_one_body() {
+    let text = "ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH\nSố: 12/KH-UBND\nKẾ HOẠCH\nXây dựng nông thôn mới năm 2026\nI. MỤC ĐÍCH\nHuy động nhân dân.\nII. TỔ CHỨC THỰC HIỆN\n1. Công chức Văn hóa - Xã hội chủ trì, phối hợp với Ban nhân dân các thôn và Đoàn Thanh niên xã tổ chức tuyên truyền, hoàn thành trước ngày 30/4/2026.\n";
+    let r =
+        vnplan_engine::process_bytes("partners.txt", text.as_bytes(), None, &Default::default())
+            .unwrap();
+    let r = serde_json::to_value(r).unwrap();
+    assert_eq!(
+        pick(&r["assignments"], &["unit", "role"]),
+        vec![
+            json!(["Công chức Văn hóa - Xã hội", "chu_tri"]),
+            json!(["Ban nhân dân các thôn", "phoi_hop"]),
+            json!(["Đoàn Thanh niên xã Hòa Bình", "phoi_hop"]),
+        ]
+    );
+    // No spurious `Ban` cut from `Ban nhân dân các thôn`.
+    let units: Vec<Value> = pick(&r["units"], &["canonical"]);
+    assert!(!units.contains(&json!(["Ban"])), "{units:?}");
+}

@@ -212,6 +212,9 @@ struct Addressed {
     /// phối hợp`), with their role.
     directed: Vec<(usize, usize)>,
     directed_role: AssignmentRole,
+    /// Units the first ones work with (`… chủ trì, phối hợp với Ban nhân
+    /// dân các thôn và Đoàn Thanh niên xã …`): role `phoi_hop`.
+    partners: Vec<(usize, usize)>,
 }
 
 fn addressed(h: &str) -> Option<Addressed> {
@@ -263,12 +266,34 @@ fn addressed(h: &str) -> Option<Addressed> {
             }
         }
     }
+    let mut partners = Vec::new();
+    for cue in ["phối hợp với ", "phối hợp cùng "] {
+        if let Some(k) = tail.find(cue) {
+            let pstart = pos + end + k + cue.len();
+            let p = &h[pstart..];
+            if opens_unit(p) {
+                let pend = phrase_end(p);
+                // Named bodies only: `các cơ quan liên quan` is no one in
+                // particular, and a long run is a clause, not a name.
+                partners = split_units(&p[..pend])
+                    .into_iter()
+                    .filter(|&(a, b)| {
+                        let name = &p[a..b];
+                        starts_with_any(name, SPECIFIC_HEADS) && name.split(' ').count() <= 10
+                    })
+                    .map(|(a, b)| (pstart + a, pstart + b))
+                    .collect();
+            }
+            break;
+        }
+    }
     Some(Addressed {
         units,
         role_hint,
         predicate: pos + end,
         directed,
         directed_role,
+        partners,
     })
 }
 
@@ -382,6 +407,14 @@ pub fn assignments(
             out.push(AssignmentHit {
                 unit: unit_hit(span),
                 role: a.directed_role,
+                tasks: tasks.clone(),
+                para: src.para,
+            });
+        }
+        for &span in &a.partners {
+            out.push(AssignmentHit {
+                unit: unit_hit(span),
+                role: AssignmentRole::PhoiHop,
                 tasks: tasks.clone(),
                 para: src.para,
             });
