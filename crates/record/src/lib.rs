@@ -295,32 +295,25 @@ pub struct Target {
     pub text: String,
 }
 
-impl ItemData for Reference {
-    const ID_PREFIX: &'static str = "ref";
+/// Which prefix each kind of item's ids carry.
+macro_rules! id_prefixes {
+    ($($data:ty => $prefix:literal),+ $(,)?) => {
+        $(impl ItemData for $data {
+            const ID_PREFIX: &'static str = $prefix;
+        })+
+    };
 }
-impl ItemData for Section {
-    const ID_PREFIX: &'static str = "sec";
-}
-impl ItemData for DateItem {
-    const ID_PREFIX: &'static str = "date";
-}
-impl ItemData for Deadline {
-    const ID_PREFIX: &'static str = "ddl";
-}
-impl ItemData for Unit {
-    const ID_PREFIX: &'static str = "unit";
-}
-impl ItemData for Assignment {
-    const ID_PREFIX: &'static str = "asg";
-}
-impl ItemData for Criterion {
-    const ID_PREFIX: &'static str = "crit";
-}
-impl ItemData for CriteriaCount {
-    const ID_PREFIX: &'static str = "count";
-}
-impl ItemData for Target {
-    const ID_PREFIX: &'static str = "tgt";
+
+id_prefixes! {
+    Reference => "ref",
+    Section => "sec",
+    DateItem => "date",
+    Deadline => "ddl",
+    Unit => "unit",
+    Assignment => "asg",
+    Criterion => "crit",
+    CriteriaCount => "count",
+    Target => "tgt",
 }
 
 /// Something a user should look at: an inconsistency, a guess, a doubt.
