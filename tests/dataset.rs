@@ -191,6 +191,18 @@ fn search_with_and_without_marks() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not valid"));
+    let out = vnplan()
+        .args(["search", "  ", "--db", db.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty"));
+    let out = vnplan()
+        .args(["export", "--db", db.to_str().unwrap(), "--table", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no table \"nope\""));
     // The snippet marks the match in the text as written.
     let out = vnplan()
         .args(["search", "duong", "--db", db.to_str().unwrap(), "--json"])

@@ -65,10 +65,7 @@ pub fn export_table(
     out: &mut dyn Write,
 ) -> Result<usize, DatasetError> {
     if !TABLES.contains(&table) {
-        return Err(DatasetError::Query(format!(
-            "no table {table:?}; the tables are {}",
-            TABLES.join(", ")
-        )));
+        return Err(DatasetError::UnknownTable(table.to_string()));
     }
     let columns = columns_of(ds, table)?;
     let conn = ds.connection();

@@ -46,6 +46,8 @@ pub enum DatasetError {
     Open { path: String, message: String },
     #[error("the search query is not valid: {0}")]
     Query(String),
+    #[error("no table {0:?}; the tables are {tables}", tables = export::TABLES.join(", "))]
+    UnknownTable(String),
     #[error("{0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]

@@ -77,6 +77,9 @@ pub fn route_of(query: &str) -> Route {
 
 /// Run a query. A query FTS5 rejects is [`DatasetError::Query`].
 pub fn search(ds: &Dataset, q: &Query) -> Result<(Route, Vec<Hit>), DatasetError> {
+    if q.text.trim().is_empty() {
+        return Err(DatasetError::Query("the query is empty".into()));
+    }
     let route = route_of(&q.text);
     let (column, index) = match route {
         Route::Exact => ("text", 0),
