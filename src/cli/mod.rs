@@ -29,8 +29,8 @@ Exit status: 0 every document gave a record; 1 some gave error records \
 not exist, an output that cannot be written). A closed pipe (`| head`) \
 ends the run quietly with 0.
 
-Error kinds in error records: io, empty, unsupported_format (legacy .doc, \
-RTF), encrypted, image_only (OCR needed: --ocr), malformed, timeout, \
+Error kinds in error records: io, empty, unsupported_format (RTF, a .doc \
+that is no Word file), encrypted, image_only (OCR needed: --ocr), malformed, timeout, \
 too_large, unsupported_font, encoding, internal.";
 
 #[derive(Parser, Debug)]

@@ -63,8 +63,8 @@ impl Input {
 #[derive(Debug, Default)]
 pub struct WalkReport {
     /// Files in folders skipped because their extension is not a document
-    /// format (`.csv`, `.xlsx`, images…). Legacy `.doc` and `.rtf` files are
-    /// inputs: they get an error record, never a silent skip.
+    /// format (`.csv`, `.xlsx`, images…). `.doc` files are read; `.rtf`
+    /// files are inputs too and get an error record, never a silent skip.
     pub skipped: Vec<String>,
 }
 

@@ -5,6 +5,7 @@
 //! the normaliser's job, so the offset map can point back into exactly what
 //! ingest produced.
 
+pub mod doc;
 pub mod docx;
 pub mod ocr;
 pub mod pdf;
@@ -115,6 +116,7 @@ fn ingest_text_layer(bytes: &[u8], format: Format) -> Result<RawText, DocError> 
     let raw = match format {
         Format::Pdf => pdf::extract(bytes)?,
         Format::Docx => docx::extract(bytes)?,
+        Format::Doc if sniff(bytes) == Some(Format::Doc) => doc::extract(bytes)?,
         Format::Doc | Format::Rtf => {
             docx::sniff_non_zip(bytes)?;
             return Err(DocError::UnsupportedFormat(format!(
