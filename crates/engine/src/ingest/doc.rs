@@ -7,7 +7,9 @@
 //! Paragraph marks become line breaks, table cell marks tabs, field codes
 //! are dropped and their results kept. 8-bit pieces are decoded like a
 //! text file, so a document typed in a legacy font (TCVN3, VNI) comes out
-//! in Unicode. Formatting, headers, footnotes and text boxes are not read.
+//! in Unicode. Text boxes (where Decree 30 headers are often drawn) come
+//! before the main text; formatting, page headers, footnotes and automatic
+//! list numbers are not read.
 
 use super::{Backend, Format, RawText, WarningCode};
 use crate::error::DocError;
@@ -81,31 +83,19 @@ pub fn extract(bytes: &[u8]) -> Result<RawText, DocError> {
         .ok_or_else(|| malformed("the piece table lies outside the table stream"))?;
     let pieces = piece_table(clx)?;
 
-    // Gather the main document's characters, piece by piece.
-    let mut units: Vec<Unit> = Vec::new();
-    let mut remaining = ccp_text as usize;
-    for (cp_len, fc, compressed) in pieces {
-        if remaining == 0 {
-            break;
-        }
-        let n = cp_len.min(remaining);
-        remaining -= n;
-        if compressed {
-            let at = fc / 2;
-            let raw = word
-                .get(at..at + n)
-                .ok_or_else(|| malformed("a text piece lies outside the document"))?;
-            units.extend(raw.iter().map(|&b| Unit::Byte(b)));
-        } else {
-            let raw = word
-                .get(fc..fc + 2 * n)
-                .ok_or_else(|| malformed("a text piece lies outside the document"))?;
-            units.extend(
-                raw.chunks_exact(2)
-                    .map(|c| Unit::Wide(u16::from_le_bytes([c[0], c[1]]))),
-            );
-        }
+    // Character counts of the stories, in their CP order (FibRgLw97):
+    // main text, footnotes, headers, comments, endnotes, text boxes.
+    let ccp = |k: usize| u32_at(&word, lw_at + 2 + k * 4).unwrap_or(0) as usize;
+    let (ccp_ftn, ccp_hdd, ccp_atn, ccp_edn, ccp_txbx) = (ccp(4), ccp(5), ccp(7), ccp(8), ccp(9));
+    let txbx_from = ccp_text as usize + ccp_ftn + ccp_hdd + ccp_atn + ccp_edn;
+    // Text boxes first: Decree 30 headers (issuing body, motto, number) are
+    // drawn in text boxes at the top of the first page. Their anchors are
+    // not read, so a text box elsewhere also comes first (a known limit).
+    let mut units = story(&word, &pieces, txbx_from, txbx_from + ccp_txbx)?;
+    if !units.is_empty() {
+        units.push(Unit::Byte(0x0D));
     }
+    units.extend(story(&word, &pieces, 0, ccp_text as usize)?);
     let (text, encoding, warnings) = decode(&units);
     if text.trim().is_empty() {
         return Err(DocError::Empty);
@@ -120,6 +110,45 @@ pub fn extract(bytes: &[u8]) -> Result<RawText, DocError> {
         quality: None,
         warnings,
     })
+}
+
+/// The characters of CPs `[from, to)`, piece by piece.
+fn story(
+    word: &[u8],
+    pieces: &[(usize, usize, bool)],
+    from: usize,
+    to: usize,
+) -> Result<Vec<Unit>, DocError> {
+    let mut units = Vec::new();
+    let mut cp = 0usize;
+    for &(len, fc, compressed) in pieces {
+        let (start, end) = (cp.max(from), (cp + len).min(to));
+        cp += len;
+        if start >= end {
+            if cp >= to {
+                break;
+            }
+            continue;
+        }
+        let (skip, n) = (start - (cp - len), end - start);
+        if compressed {
+            let at = fc / 2 + skip;
+            let raw = word
+                .get(at..at + n)
+                .ok_or_else(|| malformed("a text piece lies outside the document"))?;
+            units.extend(raw.iter().map(|&b| Unit::Byte(b)));
+        } else {
+            let at = fc + 2 * skip;
+            let raw = word
+                .get(at..at + 2 * n)
+                .ok_or_else(|| malformed("a text piece lies outside the document"))?;
+            units.extend(
+                raw.chunks_exact(2)
+                    .map(|c| Unit::Wide(u16::from_le_bytes([c[0], c[1]]))),
+            );
+        }
+    }
+    Ok(units)
 }
 
 /// (length in characters, file offset, 8-bit) of every piece, in order.
