@@ -20,6 +20,29 @@ fn index(args: &[&str]) -> std::process::Output {
     vnplan().arg("index").args(args).output().unwrap()
 }
 
+/// `vnplan index -j 1 --chunk N FOLDER --db DB` as a child process.
+fn spawn_index(
+    folder: &Path,
+    db: &Path,
+    chunk: &str,
+    stderr: std::process::Stdio,
+) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_vnplan"))
+        .args([
+            "index",
+            "-j",
+            "1",
+            "--chunk",
+            chunk,
+            folder.to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+        ])
+        .stderr(stderr)
+        .spawn()
+        .unwrap()
+}
+
 fn table_count(db: &Path, table: &str) -> i64 {
     let ds = Dataset::open_read_only(db).unwrap();
     ds.connection()
@@ -378,20 +401,7 @@ fn a_killed_index_leaves_a_sound_database_that_resumes_to_the_same_content() {
         std::fs::write(docs.join(format!("{i:04}.txt")), text).unwrap();
     }
     let killed = dir.path().join("killed.sqlite");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vnplan"))
-        .args([
-            "index",
-            "-j",
-            "1",
-            "--chunk",
-            "8",
-            docs.to_str().unwrap(),
-            "--db",
-            killed.to_str().unwrap(),
-        ])
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_index(&docs, &killed, "8", std::process::Stdio::null());
     // Kill it once some chunks are committed.
     let started = std::time::Instant::now();
     loop {
@@ -449,22 +459,7 @@ fn two_writers_on_one_database_both_finish_and_nothing_is_lost() {
         }
     }
     let db = dir.path().join("shared.sqlite");
-    let spawn = |folder: &Path| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_vnplan"))
-            .args([
-                "index",
-                "-j",
-                "1",
-                "--chunk",
-                "4",
-                folder.to_str().unwrap(),
-                "--db",
-                db.to_str().unwrap(),
-            ])
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
+    let spawn = |folder: &Path| spawn_index(folder, &db, "4", std::process::Stdio::piped());
     let (first, second) = (spawn(&a), spawn(&b));
     for child in [first, second] {
         let out = child.wait_with_output().unwrap();

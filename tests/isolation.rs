@@ -18,6 +18,35 @@ fn script(dir: &Path, name: &str, body: &str) -> PathBuf {
 
 /// Run one input through the batch with the worker started by `args`; the
 /// output as JSON Lines, text included (the worker's reply carries it).
+/// `vnplan extract INPUTS -o OUT --resume`; its stderr.
+fn resume(inputs: &Path, out: &Path) -> String {
+    let assert = Command::cargo_bin("vnplan")
+        .unwrap()
+        .args([
+            "extract",
+            inputs.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--resume",
+        ])
+        .assert()
+        .success();
+    String::from_utf8_lossy(&assert.get_output().stderr).to_string()
+}
+
+/// The output of a fresh run over `inputs` equals the file `out`.
+fn assert_same_as_fresh_run(inputs: &Path, out: &Path) {
+    let fresh = Command::cargo_bin("vnplan")
+        .unwrap()
+        .args(["extract", inputs.to_str().unwrap()])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(std::fs::read(out).unwrap(), fresh);
+}
+
 fn run_with(args: &[&std::ffi::OsStr], timeout: Duration, input: &Path) -> serde_json::Value {
     let iso = Isolation {
         command: args.iter().map(Into::into).collect(),
@@ -136,27 +165,10 @@ fn resume_reuses_unchanged_records_and_redoes_changed_ones() {
         inputs.join("003_a4ed769a8ef47ae9.txt"),
     )
     .unwrap();
-    let assert = vnplan()
-        .args([
-            "extract",
-            inputs.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--resume",
-        ])
-        .assert()
-        .success();
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let stderr = resume(&inputs, &out);
     assert!(stderr.contains("2 record(s) reused"), "{stderr}");
     // The resumed file equals a fresh run over the same inputs.
-    let fresh = vnplan()
-        .args(["extract", inputs.to_str().unwrap()])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert_eq!(std::fs::read(&out).unwrap(), fresh);
+    assert_same_as_fresh_run(&inputs, &out);
 }
 
 #[test]
@@ -208,31 +220,12 @@ fn an_interrupted_run_leaves_no_output_and_resume_picks_up_what_it_finished() {
     let kept = std::fs::read_to_string(out_dir.join(".records.jsonl.partial")).unwrap();
     let kept = kept.lines().filter(|l| l.ends_with('}')).count();
     assert!(kept > 0 && kept < 400, "{kept} records kept");
-    let assert = Command::cargo_bin("vnplan")
-        .unwrap()
-        .args([
-            "extract",
-            inputs.to_str().unwrap(),
-            "-o",
-            target.to_str().unwrap(),
-            "--resume",
-        ])
-        .assert()
-        .success();
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let stderr = resume(&inputs, &target);
     assert!(
         stderr.contains(&format!("{kept} record(s) reused")),
         "{stderr}"
     );
-    let fresh = Command::cargo_bin("vnplan")
-        .unwrap()
-        .args(["extract", inputs.to_str().unwrap()])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert_eq!(std::fs::read(&target).unwrap(), fresh);
+    assert_same_as_fresh_run(&inputs, &target);
     let left: Vec<_> = std::fs::read_dir(&out_dir).unwrap().collect();
     assert_eq!(left.len(), 1, "the side file is gone after a complete run");
 }
