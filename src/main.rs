@@ -24,6 +24,7 @@ fn main() {
         Command::Index(args) => cli::index::run(args),
         Command::Search(args) => cli::search::run(args),
         Command::Export(args) => cli::export::run(args),
+        Command::Compare(args) => cli::compare::run(args),
         Command::Normalize(args) => cli::normalize::run(args),
         Command::Schema => cli::schema::run(),
         Command::Completions(args) => cli::completions::run(args),

@@ -1,6 +1,7 @@
 //! Command-line front end: argument structs and one function per
 //! subcommand. Errors are reported here, once, as messages and exit codes.
 
+pub mod compare;
 pub mod completions;
 pub mod export;
 pub mod extract;
@@ -57,6 +58,10 @@ pub enum Command {
     Search(search::Args),
     /// Export a dataset's tables as JSON Lines, CSV or Parquet.
     Export(export::Args),
+    /// Compare plans across levels: links, families, findings, criteria
+    /// matrix, deadline timeline (JSON, CSV, text or an HTML report).
+    #[command(after_help = AFTER_HELP)]
+    Compare(compare::Args),
     /// Print the normalised text that all spans point into.
     Normalize(normalize::Args),
     /// Print the JSON Schema of an output line.

@@ -12,7 +12,7 @@
 //! or one with a newer schema, is refused before anything is written.
 
 pub mod export;
-pub mod fold;
+pub use vnplan_record::fold;
 pub mod schema;
 pub mod search;
 mod write;
@@ -24,6 +24,7 @@ pub use write::Writer;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use vnplan_record::Record;
 
 /// Why the dataset could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +41,12 @@ pub enum DatasetError {
         found: i64,
         known: i64,
     },
+    #[error("{path}: written by an older vnplan (dataset schema {found}); run `vnplan index` over the same files with `--db {path}` once to upgrade it")]
+    OlderSchema { path: String, found: i64 },
+    #[error("the document filter is not valid SQL over `documents`: {0}")]
+    Filter(String),
+    #[error("the dataset is damaged: {0}")]
+    Corrupt(String),
     #[error("{path}: no such dataset (build it with `vnplan index … --db {path}`)")]
     Missing { path: String },
     #[error("{path}: {message}")]
@@ -111,11 +118,63 @@ impl Dataset {
                 )?;
             }
             tx.commit()?;
+        } else if schema_version(&conn, &shown)? < schema::DATASET_SCHEMA {
+            let tx = rusqlite::Transaction::new_unchecked(
+                &conn,
+                rusqlite::TransactionBehavior::Immediate,
+            )?;
+            if schema_version(&tx, &shown)? == 1 {
+                tx.execute_batch(schema::UPGRADE_FROM_1)?;
+            }
+            tx.commit()?;
         }
         Ok(Dataset {
             conn,
             path: path.to_path_buf(),
         })
+    }
+
+    /// The records of the dataset, in order of source path, each with its
+    /// text (rebuilt from `sections`), as extraction gave them. `filter` is
+    /// an SQL condition over the `documents` table (`issuer LIKE '%Đăk Hà%'`,
+    /// `level = 'xa'`); the dataset is read-only, so it can only select.
+    pub fn records(&self, filter: Option<&str>) -> Result<Vec<Record>, DatasetError> {
+        let sql = format!(
+            "SELECT d.id, r.record FROM documents d JOIN records r ON r.document_id = d.id WHERE {} ORDER BY d.source",
+            filter.map(|f| format!("({f})")).unwrap_or_else(|| "1".into())
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| DatasetError::Filter(e.to_string()))?;
+        let rows: Vec<(i64, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| DatasetError::Filter(e.to_string()))?
+            .collect::<Result<_, _>>()?;
+        let mut blocks = self.conn.prepare(
+            "SELECT span_start, span_end, text FROM sections WHERE document_id = ?1 ORDER BY span_start",
+        )?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, json) in rows {
+            let mut record: Record = serde_json::from_str(&json).map_err(|e| {
+                DatasetError::Corrupt(format!("document {id}: the stored record cannot be read: {e}"))
+            })?;
+            if let Some(text) = record.text.as_mut() {
+                let mut chars = String::new();
+                let mut at = 0usize;
+                let mut rows = blocks.query([id])?;
+                while let Some(row) = rows.next()? {
+                    let (start, _end, block): (i64, i64, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
+                    // Paragraphs are separated by one newline each.
+                    while at < start as usize {
+                        chars.push('\n');
+                        at += 1;
+                    }
+                    at += block.chars().count();
+                    chars.push_str(&block);
+                }
+                text.text = chars;
+            }
+            out.push(record);
+        }
+        Ok(out)
     }
 
     /// Open an existing dataset read-only (search, export, compare).
@@ -131,10 +190,15 @@ impl Dataset {
         .map_err(|e| open_error(&shown, e))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         match inspect(&conn, &shown)? {
-            State::Ours => Ok(Dataset {
-                conn,
-                path: path.to_path_buf(),
-            }),
+            State::Ours => match schema_version(&conn, &shown)? {
+                found if found < schema::DATASET_SCHEMA => {
+                    Err(DatasetError::OlderSchema { path: shown, found })
+                }
+                _ => Ok(Dataset {
+                    conn,
+                    path: path.to_path_buf(),
+                }),
+            },
             State::Empty => Err(DatasetError::Missing { path: shown }),
         }
     }
@@ -267,15 +331,7 @@ fn inspect(conn: &Connection, shown: &str) -> Result<State, DatasetError> {
             })
         };
     }
-    let version: Option<String> = conn
-        .query_row(
-            "SELECT value FROM meta WHERE key = 'schema_version'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()
-        .map_err(|e| open_error(shown, e))?;
-    let found: i64 = version.and_then(|v| v.parse().ok()).unwrap_or(0);
+    let found = schema_version(conn, shown)?;
     if found > schema::DATASET_SCHEMA {
         return Err(DatasetError::NewerSchema {
             path: shown.to_string(),
@@ -284,6 +340,18 @@ fn inspect(conn: &Connection, shown: &str) -> Result<State, DatasetError> {
         });
     }
     Ok(State::Ours)
+}
+
+fn schema_version(conn: &Connection, shown: &str) -> Result<i64, DatasetError> {
+    let version: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'schema_version'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(|e| open_error(shown, e))?;
+    Ok(version.and_then(|v| v.parse().ok()).unwrap_or(0))
 }
 
 fn open_error(shown: &str, e: rusqlite::Error) -> DatasetError {

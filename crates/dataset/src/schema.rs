@@ -10,12 +10,25 @@ use vnplan_record::text::Part;
 use vnplan_record::vocab::*;
 
 /// Version of this schema, kept in `meta`; a newer one than the tool knows
-/// is refused.
-pub const DATASET_SCHEMA: i64 = 1;
+/// is refused. 2 added `records`; a dataset of schema 1 is upgraded when it
+/// is next opened for writing (see [`UPGRADE_FROM_1`]).
+pub const DATASET_SCHEMA: i64 = 2;
 
 /// `PRAGMA application_id`: "VNPL", so a database of another tool is told
 /// apart from an empty or a vnplan one.
 pub const APPLICATION_ID: i64 = 0x564E_504C;
+
+/// Schema 1 → 2: the records table; every document is marked changed
+/// (its sha256 cleared) so the next `index` over the same files writes
+/// their records.
+pub const UPGRADE_FROM_1: &str = "
+CREATE TABLE records (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    record TEXT NOT NULL
+);
+UPDATE documents SET sha256 = '';
+UPDATE meta SET value = '2' WHERE key = 'schema_version';
+";
 
 fn check(column: &str, values: &[&str]) -> String {
     let list: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
@@ -103,6 +116,13 @@ CREATE TABLE documents (
 CREATE INDEX documents_issuer ON documents(issuer);
 CREATE INDEX documents_date ON documents(date);
 CREATE INDEX documents_number ON documents(number);
+-- The record itself (JSON, without its text: the text is in `sections`),
+-- so that a reader such as `vnplan compare --db` gets back exactly what
+-- extraction gave, field for field.
+CREATE TABLE records (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    record TEXT NOT NULL
+);
 CREATE TABLE sections (
     id INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -45,7 +45,7 @@ impl<'c> Writer<'c> {
         Ok(())
     }
 
-    fn put(&mut self, output: &Output) -> rusqlite::Result<()> {
+    fn put(&mut self, output: Output) -> rusqlite::Result<()> {
         self.begin_if_needed()?;
         let source = output.path();
         self.conn
@@ -53,8 +53,18 @@ impl<'c> Writer<'c> {
         self.conn
             .execute("DELETE FROM errors WHERE source = ?1", [source])?;
         match output {
-            Output::Record(r) => insert_record(self.conn, r, &self.now)?,
-            Output::Error(e) => insert_error(self.conn, e, &self.now)?,
+            Output::Record(mut r) => {
+                // The record is stored without the characters of its text
+                // (`sections` holds them) but with its paragraphs, so that
+                // reading it back gives the record extraction gave.
+                let chars = r.text.as_mut().map(|t| std::mem::take(&mut t.text));
+                let stored = json(&r);
+                if let (Some(t), Some(chars)) = (r.text.as_mut(), chars) {
+                    t.text = chars;
+                }
+                insert_record(self.conn, &r, &stored, &self.now)?
+            }
+            Output::Error(e) => insert_error(self.conn, &e, &self.now)?,
         }
         self.pending += 1;
         if self.pending >= self.chunk {
@@ -66,13 +76,11 @@ impl<'c> Writer<'c> {
 
 impl Sink for Writer<'_> {
     fn write(&mut self, output: Output) -> std::io::Result<()> {
-        self.put(&output).map_err(|e| {
+        let path = output.path().to_string();
+        self.put(output).map_err(|e| {
             let _ = self.conn.execute_batch("ROLLBACK");
             self.pending = 0;
-            std::io::Error::other(format!(
-                "{}: cannot write to the dataset: {e}",
-                output.path()
-            ))
+            std::io::Error::other(format!("{path}: cannot write to the dataset: {e}"))
         })
     }
 
@@ -159,7 +167,7 @@ fn envelope<T>(item: &Item<T>) -> (String, Option<String>, i64, i64, i64, Option
 
 const ITEM_COLUMNS: &str = "document_id, item_id, section, span_start, span_end, line, page";
 
-fn insert_record(conn: &Connection, r: &Record, now: &str) -> rusqlite::Result<()> {
+fn insert_record(conn: &Connection, r: &Record, stored: &str, now: &str) -> rusqlite::Result<()> {
     let d = &r.document;
     let s = &r.source;
     let full_date = d.date.as_deref().and_then(iso_date);
@@ -203,6 +211,8 @@ fn insert_record(conn: &Connection, r: &Record, now: &str) -> rusqlite::Result<(
         d.parent,
     ])?;
     let doc = conn.last_insert_rowid();
+    conn.prepare_cached("INSERT INTO records(document_id, record) VALUES (?1, ?2)")?
+        .execute(params![doc, stored])?;
     insert_sections(conn, doc, r)?;
     for x in &r.dates {
         let (id, sec, a, b, line, page) = envelope(x);

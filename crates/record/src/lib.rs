@@ -37,6 +37,7 @@
 //! assert_eq!(back, item);
 //! ```
 
+pub mod fold;
 pub mod sink;
 pub mod text;
 pub mod vocab;

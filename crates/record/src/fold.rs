@@ -1,10 +1,11 @@
-//! Folding for queries typed without marks: every letter loses its marks,
+//! Folding for queries typed without marks and for comparing texts: every
+//! letter loses its marks,
 //! `đ` becomes `d`, and the text is lower-cased — one character for one
 //! character, so a hit in the folded text is a hit at the same place in
 //! the original, which is what snippets are cut from.
 //!
 //! ```
-//! use vnplan_dataset::fold::{fold, has_vietnamese_marks};
+//! use vnplan_record::fold::{fold, has_vietnamese_marks};
 //! assert_eq!(fold("Kế hoạch xây dựng nông thôn mới, đường"), "ke hoach xay dung nong thon moi, duong");
 //! assert_eq!(fold("trường").chars().count(), "trường".chars().count());
 //! assert!(has_vietnamese_marks("năm"));
