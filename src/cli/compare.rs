@@ -99,7 +99,12 @@ impl Sink for Collect {
 
 pub fn run(args: Args) -> i32 {
     let format = args.format.unwrap_or_else(|| {
-        match args.output.as_ref().and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+        match args
+            .output
+            .as_ref()
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+        {
             Some("html" | "htm") => Format::Html,
             Some("csv") => Format::Csv,
             Some("txt") => Format::Table,
@@ -138,7 +143,13 @@ pub fn run(args: Args) -> i32 {
                 }
             };
             let mut sink = Collect::default();
-            let result = batch::run(&inputs, &args.read.options(), &args.read.batch(), &mut sink, &tick);
+            let result = batch::run(
+                &inputs,
+                &args.read.options(),
+                &args.read.batch(),
+                &mut sink,
+                &tick,
+            );
             if let Some(b) = &bar {
                 b.finish_and_clear();
             }
@@ -168,7 +179,8 @@ pub fn run(args: Args) -> i32 {
             s.findings
         );
     }
-    let render = |out: &mut dyn Write| write(&comparison, format, args.table.into(), &args.title, out);
+    let render =
+        |out: &mut dyn Write| write(&comparison, format, args.table.into(), &args.title, out);
     let result = match &args.output {
         Some(path) => match output::check(path, &inputs) {
             Ok(target) => output::write_atomically(&target, |w| render(w)),
@@ -205,7 +217,13 @@ fn check_target(path: &Option<PathBuf>, inputs: &[batch::Input]) -> Result<Optio
     }
 }
 
-fn write(c: &Comparison, format: Format, table: CsvTable, title: &str, out: &mut dyn Write) -> std::io::Result<()> {
+fn write(
+    c: &Comparison,
+    format: Format,
+    table: CsvTable,
+    title: &str,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, c)?;

@@ -62,14 +62,43 @@ const LEVEL_WORDS: &[(&[&str], Level)] = &[
 /// Heads (folded first words) of agencies: a name that starts so is an
 /// agency even when it contains `Ủy ban nhân dân` (`Văn phòng HĐND và UBND`).
 const AGENCY_HEADS: &[&str] = &[
-    "phong", "so", "van phong", "trung tam", "ban quan ly", "cong an", "chi cuc", "ban dan toc",
-    "cuc", "bo", "tong cuc", "kho bac", "truong", "tram", "chi nhanh", "ngan hang", "hoi",
-    "doan", "lien doan", "ban chi huy", "cong chuc",
+    "phong",
+    "so",
+    "van phong",
+    "trung tam",
+    "ban quan ly",
+    "cong an",
+    "chi cuc",
+    "ban dan toc",
+    "cuc",
+    "bo",
+    "tong cuc",
+    "kho bac",
+    "truong",
+    "tram",
+    "chi nhanh",
+    "ngan hang",
+    "hoi",
+    "doan",
+    "lien doan",
+    "ban chi huy",
+    "cong chuc",
 ];
 
-const GOVERNMENT_HEADS: &[&str] = &["uy ban nhan dan", "hoi dong nhan dan", "ban chi dao", "chu tich"];
+const GOVERNMENT_HEADS: &[&str] = &[
+    "uy ban nhan dan",
+    "hoi dong nhan dan",
+    "ban chi dao",
+    "chu tich",
+];
 
-const PARTY_HEADS: &[&str] = &["dang uy", "dang bo", "ban thuong vu", "ban chap hanh", "chi bo"];
+const PARTY_HEADS: &[&str] = &[
+    "dang uy",
+    "dang bo",
+    "ban thuong vu",
+    "ban chap hanh",
+    "chi bo",
+];
 
 struct Word {
     folded: String,
@@ -81,7 +110,8 @@ struct Word {
 fn words_of(name: &str) -> Vec<Word> {
     let mut out = Vec::new();
     for raw in name.split(|c: char| c.is_whitespace()) {
-        let ends_phrase = raw.ends_with([',', ';', ':', ')', '(', '.', '/']) || raw.starts_with('(');
+        let ends_phrase =
+            raw.ends_with([',', ';', ':', ')', '(', '.', '/']) || raw.starts_with('(');
         let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
         if core.is_empty() {
             if let Some(last) = out.last_mut() {
@@ -96,8 +126,10 @@ fn words_of(name: &str) -> Vec<Word> {
                 continue;
             }
             let folded = fold(part);
-            let capitalised =
-                part.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            let capitalised = part
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
             let expanded: Vec<&str> = ABBREVIATIONS
                 .iter()
                 .find(|(a, _)| *a == folded)
@@ -105,10 +137,18 @@ fn words_of(name: &str) -> Vec<Word> {
                 .unwrap_or_default();
             if !expanded.is_empty() {
                 for e in expanded {
-                    out.push(Word { folded: e.to_string(), capitalised: false, ends_phrase: false });
+                    out.push(Word {
+                        folded: e.to_string(),
+                        capitalised: false,
+                        ends_phrase: false,
+                    });
                 }
             } else {
-                out.push(Word { folded, capitalised, ends_phrase: false });
+                out.push(Word {
+                    folded,
+                    capitalised,
+                    ends_phrase: false,
+                });
             }
             let _ = i;
         }
@@ -123,12 +163,17 @@ fn words_of(name: &str) -> Vec<Word> {
 
 fn starts_with_words(words: &[Word], at: usize, head: &[&str]) -> bool {
     head.len() <= words.len().saturating_sub(at)
-        && head.iter().enumerate().all(|(i, h)| words[at + i].folded == *h)
+        && head
+            .iter()
+            .enumerate()
+            .all(|(i, h)| words[at + i].folded == *h)
 }
 
 fn has_head(words: &[Word], heads: &[&str]) -> Option<usize> {
     (0..words.len()).find(|&at| {
-        heads.iter().any(|h| starts_with_words(words, at, &h.split(' ').collect::<Vec<_>>()))
+        heads
+            .iter()
+            .any(|h| starts_with_words(words, at, &h.split(' ').collect::<Vec<_>>()))
     })
 }
 
@@ -191,7 +236,11 @@ pub fn body_of(name: &str) -> Body {
             level = Some(lvl);
             collective = false;
             party_level_word = party;
-            let folded = name_words.iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ");
+            let folded = name_words
+                .iter()
+                .map(|w| w.folded.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             place = Some((folded, original_run(name, &name_words)));
             at = next + name_words.len();
         } else if party {
@@ -220,13 +269,23 @@ pub fn body_of(name: &str) -> Body {
         Some((f, o)) => (Some(f), Some(o)),
         None => (None, None),
     };
-    Body { side, level, place, place_name, collective }
+    Body {
+        side,
+        level,
+        place,
+        place_name,
+        collective,
+    }
 }
 
 /// The place name as written: the original words whose folded forms were
 /// read, found again in the name (folding keeps one character per character).
 fn original_run(name: &str, words: &[&Word]) -> String {
-    let wanted = words.iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ");
+    let wanted = words
+        .iter()
+        .map(|w| w.folded.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     let folded = fold(name);
     if let Some(pos) = folded.find(&wanted) {
         let start = folded[..pos].chars().count();

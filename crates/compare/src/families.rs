@@ -55,7 +55,11 @@ fn unit_bodies(doc: &Doc<'_>) -> Vec<Body> {
     r.assignments
         .iter()
         .map(|a| a.unit.as_str())
-        .chain(r.deadlines.iter().flat_map(|d| d.units.iter().map(String::as_str)))
+        .chain(
+            r.deadlines
+                .iter()
+                .flat_map(|d| d.units.iter().map(String::as_str)),
+        )
         .map(crate::body::body_of)
         .collect()
 }
@@ -64,14 +68,19 @@ pub(crate) fn build(docs: &[Doc<'_>], links: &[Resolution]) -> Tree {
     let n = docs.len();
     let ranks: Vec<Option<u8>> = docs.iter().map(|d| rank(d.level)).collect();
     let above = |p: usize, c: usize| matches!((ranks[p], ranks[c]), (Some(a), Some(b)) if a < b);
-    let folded: Vec<String> = docs.iter().map(|d| fold(&d.paragraphs().join("\n"))).collect();
+    let folded: Vec<String> = docs
+        .iter()
+        .map(|d| fold(&d.paragraphs().join("\n")))
+        .collect();
     let units: Vec<Vec<Body>> = docs.iter().map(unit_bodies).collect();
     let mut parent: Vec<Option<(usize, Via)>> = vec![None; n];
     for c in 0..n {
         // 1. By reference: the nearest level above among the cited documents.
         let cited = links
             .iter()
-            .filter(|l| l.from == c && matches!(l.status, LinkStatus::Resolved | LinkStatus::Mismatch))
+            .filter(|l| {
+                l.from == c && matches!(l.status, LinkStatus::Resolved | LinkStatus::Mismatch)
+            })
             .filter_map(|l| l.to.map(|t| (t, l.basis)))
             .filter(|&(t, _)| above(t, c))
             .max_by_key(|&(t, basis)| (ranks[t], basis, std::cmp::Reverse(t)));
@@ -136,7 +145,15 @@ pub(crate) fn build(docs: &[Doc<'_>], links: &[Resolution]) -> Tree {
                 stack.push((c, depth + 1));
             }
         }
-        families.push(Family { id, root: docs[root].source.to_string(), members });
+        families.push(Family {
+            id,
+            root: docs[root].source.to_string(),
+            members,
+        });
     }
-    Tree { parent, families, family_of }
+    Tree {
+        parent,
+        families,
+        family_of,
+    }
 }

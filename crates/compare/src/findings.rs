@@ -13,7 +13,9 @@ use crate::model::{Detail, Evidence, Finding, FindingKind, LinkStatus};
 use crate::view::{exact_day, iso, last_day, Doc};
 use crate::words::{words_of, Words};
 use std::collections::{BTreeMap, BTreeSet};
-use vnplan_record::vocab::{AssignmentRole, CriterionStatus, DateKind, DateRole, Level, Relation, SectionKind};
+use vnplan_record::vocab::{
+    AssignmentRole, CriterionStatus, DateKind, DateRole, Level, Relation, SectionKind,
+};
 
 /// A deadline of a child matched to one of its parent's.
 pub(crate) struct DeadlineMatch {
@@ -60,12 +62,22 @@ pub(crate) fn find(docs: &[Doc<'_>], links: &[Resolution], tree: &Tree) -> Found
     findings.extend(event_dates(docs, &edges));
     findings.extend(criteria_conflicts(docs, tree, &edges));
     findings.extend(missing_assignments(docs, &edges));
-    findings.extend(references(docs, links));
+    findings.extend(references(docs, links, tree));
     findings.extend(missing_sections(docs));
     findings.extend(periods(docs, tree));
     findings.sort_by(|a, b| {
-        (&a.child, a.kind, &a.parent, a.child_items.first().map(|e| e.line))
-            .cmp(&(&b.child, b.kind, &b.parent, b.child_items.first().map(|e| e.line)))
+        (
+            &a.child,
+            a.kind,
+            &a.parent,
+            a.child_items.first().map(|e| e.line),
+        )
+            .cmp(&(
+                &b.child,
+                b.kind,
+                &b.parent,
+                b.child_items.first().map(|e| e.line),
+            ))
     });
     for (i, f) in findings.iter_mut().enumerate() {
         f.id = format!("F{:04}", i + 1);
@@ -113,7 +125,10 @@ fn designates_any(units: &[String], issuer: &Body) -> bool {
 /// Only the parent's deadlines given to the child's issuer (by name or as
 /// `UBND các xã`) bind it: a parent's deadline for its own report upward
 /// does not.
-fn deadlines_after_parent(docs: &[Doc<'_>], edges: &[(usize, usize)]) -> (Vec<Finding>, Vec<DeadlineMatch>) {
+fn deadlines_after_parent(
+    docs: &[Doc<'_>],
+    edges: &[(usize, usize)],
+) -> (Vec<Finding>, Vec<DeadlineMatch>) {
     let mut out = Vec::new();
     let mut matches = Vec::new();
     let usable = |relation: Relation, due: &str| {
@@ -146,9 +161,17 @@ fn deadlines_after_parent(docs: &[Doc<'_>], edges: &[(usize, usize)]) -> (Vec<Fi
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
             let Some((ci, _)) = best else { continue };
             let dc = &cd.record.deadlines[ci];
-            let (Some(lp), Some(lc)) = (last_day(&dp.due), last_day(&dc.due)) else { continue };
+            let (Some(lp), Some(lc)) = (last_day(&dp.due), last_day(&dc.due)) else {
+                continue;
+            };
             let later = lc > lp;
-            matches.push(DeadlineMatch { parent: p, parent_item: pi, child: c, child_item: ci, later });
+            matches.push(DeadlineMatch {
+                parent: p,
+                parent_item: pi,
+                child: c,
+                child_item: ci,
+                later,
+            });
             if later {
                 out.push(finding(
                     FindingKind::DeadlineAfterParent,
@@ -208,12 +231,19 @@ const EVENT_CUES: &[&str] = &[
 
 /// The event a date belongs to: the event name nearest before it in its
 /// paragraph, else after it, else in the headings of its section.
-fn event_key(doc: &Doc<'_>, item: &vnplan_record::Item<vnplan_record::DateItem>) -> Option<&'static str> {
+fn event_key(
+    doc: &Doc<'_>,
+    item: &vnplan_record::Item<vnplan_record::DateItem>,
+) -> Option<&'static str> {
     let cue_in = |text: &str, before: bool| -> Option<&'static str> {
         let lower = text.to_lowercase();
         let mut best: Option<(usize, &'static str)> = None;
         for cue in EVENT_CUES {
-            let pos = if before { lower.rfind(cue) } else { lower.find(cue) };
+            let pos = if before {
+                lower.rfind(cue)
+            } else {
+                lower.find(cue)
+            };
             if let Some(pos) = pos {
                 let better = match best {
                     None => true,
@@ -272,7 +302,9 @@ fn event_dates(docs: &[Doc<'_>], edges: &[(usize, usize)]) -> Vec<Finding> {
             if item.role != DateRole::Event {
                 continue;
             }
-            let (Some(days), Some(key)) = (event_days(item), event_key(d, item)) else { continue };
+            let (Some(days), Some(key)) = (event_days(item), event_key(d, item)) else {
+                continue;
+            };
             m.entry(key).or_default().push((i, days));
         }
         m
@@ -281,10 +313,15 @@ fn event_dates(docs: &[Doc<'_>], edges: &[(usize, usize)]) -> Vec<Finding> {
     let mut out = Vec::new();
     for &(p, c) in edges {
         for (key, child_dates) in &all[c] {
-            let Some(parent_dates) = all[p].get(key) else { continue };
+            let Some(parent_dates) = all[p].get(key) else {
+                continue;
+            };
             // Each of the child's dates must fall on one of the parent's.
-            let meets = |(a, b): (Day, Day)| parent_dates.iter().any(|&(_, (x, y))| a <= y && x <= b);
-            let Some(&(ci, (cday, _))) = child_dates.iter().find(|&&(_, d)| !meets(d)) else { continue };
+            let meets =
+                |(a, b): (Day, Day)| parent_dates.iter().any(|&(_, (x, y))| a <= y && x <= b);
+            let Some(&(ci, (cday, _))) = child_dates.iter().find(|&&(_, d)| !meets(d)) else {
+                continue;
+            };
             let (pi, (pday, _)) = parent_dates[0];
             let (cd, pd) = (&docs[c], &docs[p]);
             let (ci_item, pi_item) = (&cd.record.dates[ci], &pd.record.dates[pi]);
@@ -295,8 +332,17 @@ fn event_dates(docs: &[Doc<'_>], edges: &[(usize, usize)]) -> Vec<Finding> {
                 cd.body.place_name.clone(),
                 vec![cd.evidence(ci_item, &ci_item.text, Some(iso(cday)))],
                 vec![pd.evidence(pi_item, &pi_item.text, Some(iso(pday)))],
-                format!("{} ghi ngày {}, cấp trên ghi ngày {}", capitalise(key), vn_date(cday), vn_date(pday)),
-                format!("“{key}” dated {} here, {} in the parent", iso(cday), iso(pday)),
+                format!(
+                    "{} ghi ngày {}, cấp trên ghi ngày {}",
+                    capitalise(key),
+                    vn_date(cday),
+                    vn_date(pday)
+                ),
+                format!(
+                    "“{key}” dated {} here, {} in the parent",
+                    iso(cday),
+                    iso(pday)
+                ),
             ));
         }
     }
@@ -336,7 +382,12 @@ pub(crate) fn district_of(docs: &[Doc<'_>], tree: &Tree, d: usize) -> Option<Str
 
 /// The commune a criterion or count speaks of: its subject, or the
 /// document's own commune when the subject is not written.
-pub(crate) fn commune_of(docs: &[Doc<'_>], tree: &Tree, d: usize, subject: Option<&str>) -> Option<Commune> {
+pub(crate) fn commune_of(
+    docs: &[Doc<'_>],
+    tree: &Tree,
+    d: usize,
+    subject: Option<&str>,
+) -> Option<Commune> {
     let doc = &docs[d];
     let body = match subject {
         Some(s) => {
@@ -352,7 +403,11 @@ pub(crate) fn commune_of(docs: &[Doc<'_>], tree: &Tree, d: usize, subject: Optio
     let place = body.place?;
     let name = body.place_name.clone().unwrap_or_else(|| place.clone());
     let district = district_of(docs, tree, d);
-    Some(Commune { district, place, name: format!("xã {name}") })
+    Some(Commune {
+        district,
+        place,
+        name: format!("xã {name}"),
+    })
 }
 
 pub(crate) struct Facts {
@@ -367,7 +422,13 @@ pub(crate) fn criteria_facts(docs: &[Doc<'_>], tree: &Tree) -> BTreeMap<Commune,
     for (d, doc) in docs.iter().enumerate() {
         for (i, c) in doc.record.criteria_counts.iter().enumerate() {
             if let Some(k) = commune_of(docs, tree, d, c.subject.as_deref()) {
-                by.entry(k).or_insert_with(|| Facts { counts: vec![], statuses: vec![] }).counts.push((d, i));
+                by.entry(k)
+                    .or_insert_with(|| Facts {
+                        counts: vec![],
+                        statuses: vec![],
+                    })
+                    .counts
+                    .push((d, i));
             }
         }
         for (i, c) in doc.record.criteria.iter().enumerate() {
@@ -375,14 +436,23 @@ pub(crate) fn criteria_facts(docs: &[Doc<'_>], tree: &Tree) -> BTreeMap<Commune,
                 continue;
             }
             if let Some(k) = commune_of(docs, tree, d, c.subject.as_deref()) {
-                by.entry(k).or_insert_with(|| Facts { counts: vec![], statuses: vec![] }).statuses.push((d, i));
+                by.entry(k)
+                    .or_insert_with(|| Facts {
+                        counts: vec![],
+                        statuses: vec![],
+                    })
+                    .statuses
+                    .push((d, i));
             }
         }
     }
     // One commune named with and without its district is one commune.
     let keys: Vec<Commune> = by.keys().cloned().collect();
     for k in keys.iter().filter(|k| k.district.is_none()) {
-        let homes: Vec<&Commune> = keys.iter().filter(|o| o.district.is_some() && o.place == k.place).collect();
+        let homes: Vec<&Commune> = keys
+            .iter()
+            .filter(|o| o.district.is_some() && o.place == k.place)
+            .collect();
         if homes.len() == 1 {
             let home = homes[0].clone();
             if let Some(f) = by.remove(k) {
@@ -404,7 +474,12 @@ fn criteria_conflicts(docs: &[Doc<'_>], tree: &Tree, edges: &[(usize, usize)]) -
     let related: BTreeSet<(usize, usize)> = edges.iter().copied().collect();
     let mut out = Vec::new();
     for (commune, f) in &facts {
-        let sources: BTreeSet<usize> = f.counts.iter().chain(&f.statuses).map(|&(d, _)| d).collect();
+        let sources: BTreeSet<usize> = f
+            .counts
+            .iter()
+            .chain(&f.statuses)
+            .map(|&(d, _)| d)
+            .collect();
         for &p in &sources {
             for &c in &sources {
                 if !related.contains(&(p, c)) {
@@ -414,7 +489,11 @@ fn criteria_conflicts(docs: &[Doc<'_>], tree: &Tree, edges: &[(usize, usize)]) -
                 let met = |d: usize| -> Vec<usize> {
                     f.counts
                         .iter()
-                        .filter(|&&(x, i)| x == d && docs[x].record.criteria_counts[i].status == Some(CriterionStatus::Dat))
+                        .filter(|&&(x, i)| {
+                            x == d
+                                && docs[x].record.criteria_counts[i].status
+                                    == Some(CriterionStatus::Dat)
+                        })
                         .map(|&(_, i)| i)
                         .collect()
                 };
@@ -425,16 +504,26 @@ fn criteria_conflicts(docs: &[Doc<'_>], tree: &Tree, edges: &[(usize, usize)]) -
                 };
                 for &ci in &mc {
                     let (ac, tc) = count(c, ci);
-                    let same_total: Vec<usize> = mp.iter().copied().filter(|&pi| count(p, pi).1 == tc).collect();
+                    let same_total: Vec<usize> = mp
+                        .iter()
+                        .copied()
+                        .filter(|&pi| count(p, pi).1 == tc)
+                        .collect();
                     if same_total.is_empty() || same_total.iter().any(|&pi| count(p, pi).0 == ac) {
                         continue;
                     }
                     // Any met count of the child that agrees clears it.
-                    if mc.iter().any(|&other| count(c, other) == count(p, same_total[0])) {
+                    if mc
+                        .iter()
+                        .any(|&other| count(c, other) == count(p, same_total[0]))
+                    {
                         continue;
                     }
                     let pi = same_total[0];
-                    let (ki, kp) = (&cd.record.criteria_counts[ci], &pd.record.criteria_counts[pi]);
+                    let (ki, kp) = (
+                        &cd.record.criteria_counts[ci],
+                        &pd.record.criteria_counts[pi],
+                    );
                     let fmt = |(a, t): (f64, Option<u32>)| match t {
                         Some(t) => format!("{a}/{t}"),
                         None => format!("{a}"),
@@ -452,7 +541,12 @@ fn criteria_conflicts(docs: &[Doc<'_>], tree: &Tree, edges: &[(usize, usize)]) -
                             fmt(count(c, ci)),
                             fmt(count(p, pi))
                         ),
-                        format!("{}: {} criteria met here, {} in the parent", commune.name, fmt(count(c, ci)), fmt(count(p, pi))),
+                        format!(
+                            "{}: {} criteria met here, {} in the parent",
+                            commune.name,
+                            fmt(count(c, ci)),
+                            fmt(count(p, pi))
+                        ),
                     ));
                     break;
                 }
@@ -497,7 +591,11 @@ fn criteria_conflicts(docs: &[Doc<'_>], tree: &Tree, edges: &[(usize, usize)]) -
                     continue;
                 }
                 let pick = |m: &BTreeMap<u32, Vec<(CriterionStatus, usize)>>| -> Vec<usize> {
-                    differing.iter().filter_map(|n| m.get(n)).flat_map(|v| v.iter().map(|x| x.1)).collect()
+                    differing
+                        .iter()
+                        .filter_map(|n| m.get(n))
+                        .flat_map(|v| v.iter().map(|x| x.1))
+                        .collect()
                 };
                 let status_word = |s: Option<CriterionStatus>| match s {
                     Some(CriterionStatus::Dat) => "đạt",
@@ -509,18 +607,32 @@ fn criteria_conflicts(docs: &[Doc<'_>], tree: &Tree, edges: &[(usize, usize)]) -
                         .into_iter()
                         .map(|i| {
                             let k = &d.record.criteria[i];
-                            d.evidence(k, &k.text, k.status.map(|s| format!("{}: {}", k.number.unwrap_or(0), s.as_str())))
+                            d.evidence(
+                                k,
+                                &k.text,
+                                k.status
+                                    .map(|s| format!("{}: {}", k.number.unwrap_or(0), s.as_str())),
+                            )
                         })
                         .collect()
                 };
                 let list = |m: &BTreeMap<u32, Vec<(CriterionStatus, usize)>>| -> String {
                     differing
                         .iter()
-                        .map(|n| format!("TC{n} {}", status_word(m.get(n).and_then(|v| v.first()).map(|x| x.0))))
+                        .map(|n| {
+                            format!(
+                                "TC{n} {}",
+                                status_word(m.get(n).and_then(|v| v.first()).map(|x| x.0))
+                            )
+                        })
                         .collect::<Vec<_>>()
                         .join(", ")
                 };
-                let nums = differing.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
+                let nums = differing
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 out.push(finding(
                     FindingKind::CriteriaStatusConflict,
                     cd,
@@ -528,8 +640,16 @@ fn criteria_conflicts(docs: &[Doc<'_>], tree: &Tree, edges: &[(usize, usize)]) -
                     Some(commune.name.clone()),
                     ev(cd, pick(&sc)),
                     ev(pd, pick(&sp)),
-                    format!("{}: {} ở đây; cấp trên: {}", capitalise(&commune.name), list(&sc), list(&sp)),
-                    format!("{}: criteria {nums} have a different status in the parent", commune.name),
+                    format!(
+                        "{}: {} ở đây; cấp trên: {}",
+                        capitalise(&commune.name),
+                        list(&sc),
+                        list(&sp)
+                    ),
+                    format!(
+                        "{}: criteria {nums} have a different status in the parent",
+                        commune.name
+                    ),
                 ));
             }
         }
@@ -540,9 +660,34 @@ fn criteria_conflicts(docs: &[Doc<'_>], tree: &Tree, edges: &[(usize, usize)]) -
 /// Nouns of works a task can name (data table): a task that names one is
 /// concrete enough to be looked for in the child's plan.
 const WORK_OBJECTS: &[&str] = &[
-    "đường", "chợ", "trường", "nhà văn hóa", "cầu", "kênh", "mương", "sân", "công trình", "tuyến",
-    "hệ thống", "trạm", "điểm", "bãi", "lò", "nghĩa trang", "nhà", "thiết chế", "mô hình",
-    "sản phẩm", "ocop", "điện", "nước sạch", "cống", "đập", "hồ", "vườn", "khu dân cư",
+    "đường",
+    "chợ",
+    "trường",
+    "nhà văn hóa",
+    "cầu",
+    "kênh",
+    "mương",
+    "sân",
+    "công trình",
+    "tuyến",
+    "hệ thống",
+    "trạm",
+    "điểm",
+    "bãi",
+    "lò",
+    "nghĩa trang",
+    "nhà",
+    "thiết chế",
+    "mô hình",
+    "sản phẩm",
+    "ocop",
+    "điện",
+    "nước sạch",
+    "cống",
+    "đập",
+    "hồ",
+    "vườn",
+    "khu dân cư",
 ];
 
 fn concrete(task: &str, w: &Words) -> bool {
@@ -553,8 +698,14 @@ fn concrete(task: &str, w: &Words) -> bool {
     w.pairs.len() >= 2
         && WORK_OBJECTS.iter().any(|o| {
             lower.match_indices(o).any(|(i, _)| {
-                let before_ok = lower[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-                let after_ok = lower[i + o.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                let before_ok = lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let after_ok = lower[i + o.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
                 before_ok && after_ok
             })
         })
@@ -577,7 +728,10 @@ fn missing_assignments(docs: &[Doc<'_>], edges: &[(usize, usize)]) -> Vec<Findin
                 let windows = (0..paras.len())
                     .map(|i| words_of(&paras[i..(i + 3).min(paras.len())].join(" ")))
                     .collect::<Vec<_>>();
-                let anchors = windows.iter().flat_map(|w| w.anchors.iter().cloned()).collect();
+                let anchors = windows
+                    .iter()
+                    .flat_map(|w| w.anchors.iter().cloned())
+                    .collect();
                 (windows, anchors)
             });
             for t in &a.tasks {
@@ -586,7 +740,7 @@ fn missing_assignments(docs: &[Doc<'_>], edges: &[(usize, usize)]) -> Vec<Findin
                     continue;
                 }
                 let named = !w.anchors.is_empty() && w.anchors.iter().all(|x| anchors.contains(x));
-                let covered = windows.iter().any(|x| w.covered_by(x) >= 0.5);
+                let covered = windows.iter().any(|x| w.content_covered_by(x) >= 0.5);
                 if named || covered {
                     continue;
                 }
@@ -605,8 +759,16 @@ fn missing_assignments(docs: &[Doc<'_>], edges: &[(usize, usize)]) -> Vec<Findin
                     cd.body.place_name.clone(),
                     vec![cd.whole(None)],
                     vec![parent_ev],
-                    format!("Nhiệm vụ cấp trên giao cho {} không có trong kế hoạch: “{}”", a.unit, short(&t.text)),
-                    format!("Task the parent gives {} is not in this plan: “{}”", a.unit, short(&t.text)),
+                    format!(
+                        "Nhiệm vụ cấp trên giao cho {} không có trong kế hoạch: “{}”",
+                        a.unit,
+                        short(&t.text)
+                    ),
+                    format!(
+                        "Task the parent gives {} is not in this plan: “{}”",
+                        a.unit,
+                        short(&t.text)
+                    ),
                 ));
             }
         }
@@ -615,15 +777,46 @@ fn missing_assignments(docs: &[Doc<'_>], edges: &[(usize, usize)]) -> Vec<Findin
 }
 
 /// The paragraph of `doc` that contains `needle` (its first words).
-fn find_paragraph<'a>(doc: &Doc<'a>, needle: &str) -> Option<(usize, usize, Option<usize>, &'a str)> {
+fn find_paragraph<'a>(
+    doc: &Doc<'a>,
+    needle: &str,
+) -> Option<(usize, usize, Option<usize>, &'a str)> {
     let head: String = needle.chars().take(40).collect();
-    let i = doc.paragraphs().iter().position(|p| p.contains(head.as_str()))?;
+    let i = doc
+        .paragraphs()
+        .iter()
+        .position(|p| p.contains(head.as_str()))?;
     let (start, line, page) = doc.paragraph_place(i)?;
     Some((start, line, page, doc.paragraphs()[i]))
 }
 
-fn references(docs: &[Doc<'_>], links: &[Resolution]) -> Vec<Finding> {
+/// A mismatch is always a finding. An unresolved citation is one when the
+/// cited body is the issuer of one of the citing document's parents (its
+/// own chain holds that body's documents, and not this one), or, for a
+/// document placed in no family, a body of a higher level with documents
+/// in the set; other unresolved citations stay information in `links`.
+fn references(docs: &[Doc<'_>], links: &[Resolution], tree: &Tree) -> Vec<Finding> {
     let mut out = Vec::new();
+    let binding = |from: usize, r: &vnplan_record::Reference| -> bool {
+        let Some(cited) = r.issuer.as_deref().map(body_of) else {
+            return false;
+        };
+        let mut at = from;
+        let mut any_parent = false;
+        while let Some((p, _)) = tree.parent[at] {
+            any_parent = true;
+            if cited.compatible(&docs[p].body) && docs[p].body.place.is_some() {
+                return true;
+            }
+            at = p;
+        }
+        !any_parent && docs.iter().enumerate().any(|(j, d)| {
+            j != from
+                && d.body.place.is_some()
+                && cited.compatible(&d.body)
+                && matches!((rank(d.level), rank(docs[from].level)), (Some(a), Some(b)) if a < b)
+        })
+    };
     for l in links {
         let from = &docs[l.from];
         let r = &from.record.references[l.reference];
@@ -669,7 +862,7 @@ fn references(docs: &[Doc<'_>], links: &[Resolution]) -> Vec<Finding> {
                     format!("Citation of {number}: {}", en.join("; ")),
                 ));
             }
-            LinkStatus::Unresolved => {
+            LinkStatus::Unresolved if binding(l.from, r) => {
                 let number = r.number.clone().unwrap_or_default();
                 let issuer = r.issuer.clone().unwrap_or_default();
                 out.push(finding(
@@ -690,14 +883,20 @@ fn references(docs: &[Doc<'_>], links: &[Resolution]) -> Vec<Finding> {
 }
 
 /// Sections a plan must have (Decree 30's plans close on who does what).
-const REQUIRED_SECTIONS: &[(&str, SectionKind, &str, &str)] =
-    &[("KH", SectionKind::ToChucThucHien, "Tổ chức thực hiện", "Implementation (Tổ chức thực hiện)")];
+const REQUIRED_SECTIONS: &[(&str, SectionKind, &str, &str)] = &[(
+    "KH",
+    SectionKind::ToChucThucHien,
+    "Tổ chức thực hiện",
+    "Implementation (Tổ chức thực hiện)",
+)];
 
 fn missing_sections(docs: &[Doc<'_>]) -> Vec<Finding> {
     let mut out = Vec::new();
     for d in docs {
         for (kind, section, vi, en) in REQUIRED_SECTIONS {
-            if d.record.document.kind.as_deref() != Some(kind) || d.record.sections.iter().any(|s| s.kind == *section) {
+            if d.record.document.kind.as_deref() != Some(kind)
+                || d.record.sections.iter().any(|s| s.kind == *section)
+            {
                 continue;
             }
             out.push(finding(
@@ -721,11 +920,19 @@ fn periods(docs: &[Doc<'_>], tree: &Tree) -> Vec<Finding> {
     for (c, p) in tree.parent.iter().enumerate() {
         let Some((p, _)) = *p else { continue };
         let (cd, pd) = (&docs[c], &docs[p]);
-        let (Some(a), Some(b)) = (cd.period, pd.period) else { continue };
+        let (Some(a), Some(b)) = (cd.period, pd.period) else {
+            continue;
+        };
         if a[0] >= b[0] && a[1] <= b[1] {
             continue;
         }
-        let span = |y: [i32; 2]| if y[0] == y[1] { format!("{}", y[0]) } else { format!("{}–{}", y[0], y[1]) };
+        let span = |y: [i32; 2]| {
+            if y[0] == y[1] {
+                format!("{}", y[0])
+            } else {
+                format!("{}–{}", y[0], y[1])
+            }
+        };
         let ev = |d: &Doc<'_>, y: [i32; 2]| -> Vec<Evidence> {
             match d.period_item {
                 Some(i) => {
@@ -735,7 +942,6 @@ fn periods(docs: &[Doc<'_>], tree: &Tree) -> Vec<Finding> {
                 None => vec![d.whole(Some(span(y)))],
             }
         };
-        let _ = rank;
         out.push(finding(
             FindingKind::PeriodMismatch,
             cd,
@@ -743,8 +949,16 @@ fn periods(docs: &[Doc<'_>], tree: &Tree) -> Vec<Finding> {
             cd.body.place_name.clone(),
             ev(cd, a),
             ev(pd, b),
-            format!("Thời kỳ {} nằm ngoài thời kỳ {} của kế hoạch cấp trên", span(a), span(b)),
-            format!("Period {} is outside the parent plan's {}", span(a), span(b)),
+            format!(
+                "Thời kỳ {} nằm ngoài thời kỳ {} của kế hoạch cấp trên",
+                span(a),
+                span(b)
+            ),
+            format!(
+                "Period {} is outside the parent plan's {}",
+                span(a),
+                span(b)
+            ),
         ));
     }
     out

@@ -47,7 +47,10 @@ pub fn compare(records: &[Record]) -> Comparison {
     let found = findings::find(&docs, &resolutions, &tree);
     let criteria_matrix = matrix::criteria_matrix(&docs, &tree);
     let deadline_timeline = matrix::timeline(&docs, &found.matches);
-    let links: Vec<Link> = resolutions.iter().map(|r| links::link_of(&docs, r)).collect();
+    let links: Vec<Link> = resolutions
+        .iter()
+        .map(|r| links::link_of(&docs, r))
+        .collect();
     let documents = docs
         .iter()
         .enumerate()
@@ -71,14 +74,20 @@ pub fn compare(records: &[Record]) -> Comparison {
         .collect();
     let mut link_counts: BTreeMap<String, usize> = BTreeMap::new();
     for l in &links {
-        *link_counts.entry(status_name(l.status).to_string()).or_default() += 1;
+        *link_counts
+            .entry(status_name(l.status).to_string())
+            .or_default() += 1;
     }
-    let mut by_kind: BTreeMap<String, usize> =
-        FindingKind::ALL.iter().map(|k| (k.as_str().to_string(), 0)).collect();
+    let mut by_kind: BTreeMap<String, usize> = FindingKind::ALL
+        .iter()
+        .map(|k| (k.as_str().to_string(), 0))
+        .collect();
     let mut by_severity: BTreeMap<String, usize> = BTreeMap::new();
     for f in &found.findings {
         *by_kind.entry(f.kind.as_str().to_string()).or_default() += 1;
-        *by_severity.entry(f.severity.as_str().to_string()).or_default() += 1;
+        *by_severity
+            .entry(f.severity.as_str().to_string())
+            .or_default() += 1;
     }
     let summary = Summary {
         documents: docs.len(),

@@ -26,7 +26,10 @@ pub(crate) struct Resolution {
 /// A document number compared as typed, without spaces or case:
 /// `52 /KH-UBND` and `52/kh-ubnd` are one number.
 pub(crate) fn number_key(number: &str) -> String {
-    fold(number).chars().filter(|c| !c.is_whitespace()).collect()
+    fold(number)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 pub(crate) fn resolve(docs: &[Doc<'_>]) -> Vec<Resolution> {
@@ -58,7 +61,10 @@ pub(crate) fn resolve(docs: &[Doc<'_>]) -> Vec<Resolution> {
                 };
                 (kind_ok, issuer_ok, date_ok)
             };
-            let resolved = candidates.iter().copied().find(|&j| judge(j) == (true, true, true));
+            let resolved = candidates
+                .iter()
+                .copied()
+                .find(|&j| judge(j) == (true, true, true));
             let basis = r.role == ReferenceRole::Basis;
             let (to, status, differs) = if let Some(j) = resolved {
                 (Some(j), LinkStatus::Resolved, Vec::new())
@@ -86,7 +92,14 @@ pub(crate) fn resolve(docs: &[Doc<'_>]) -> Vec<Resolution> {
             } else {
                 (None, LinkStatus::External, Vec::new())
             };
-            out.push(Resolution { from, to, status, reference: ri, basis, differs });
+            out.push(Resolution {
+                from,
+                to,
+                status,
+                reference: ri,
+                basis,
+                differs,
+            });
         }
     }
     out

@@ -36,7 +36,9 @@ pub(crate) fn criteria_matrix(docs: &[Doc<'_>], tree: &Tree) -> CriteriaMatrix {
         let mut cells: BTreeMap<u32, Vec<StatusEntry>> = BTreeMap::new();
         for &(d, i) in &f.statuses {
             let k = &docs[d].record.criteria[i];
-            let (Some(n), Some(s)) = (k.number, k.status) else { continue };
+            let (Some(n), Some(s)) = (k.number, k.status) else {
+                continue;
+            };
             if !(1..=CRITERIA).contains(&n) {
                 continue;
             }
@@ -49,9 +51,17 @@ pub(crate) fn criteria_matrix(docs: &[Doc<'_>], tree: &Tree) -> CriteriaMatrix {
         let cells = cells
             .into_iter()
             .map(|(criterion, entries)| {
-                let met = entries.iter().any(|e| e.status == CriterionStatus::Dat.as_str());
-                let unmet = entries.iter().any(|e| e.status == CriterionStatus::ChuaDat.as_str());
-                MatrixCell { criterion, entries, conflict: met && unmet }
+                let met = entries
+                    .iter()
+                    .any(|e| e.status == CriterionStatus::Dat.as_str());
+                let unmet = entries
+                    .iter()
+                    .any(|e| e.status == CriterionStatus::ChuaDat.as_str());
+                MatrixCell {
+                    criterion,
+                    entries,
+                    conflict: met && unmet,
+                }
             })
             .collect();
         rows.push(MatrixRow {
@@ -61,7 +71,10 @@ pub(crate) fn criteria_matrix(docs: &[Doc<'_>], tree: &Tree) -> CriteriaMatrix {
             cells,
         });
     }
-    CriteriaMatrix { criteria: (1..=CRITERIA).collect(), rows }
+    CriteriaMatrix {
+        criteria: (1..=CRITERIA).collect(),
+        rows,
+    }
 }
 
 pub(crate) fn timeline(docs: &[Doc<'_>], matches: &[DeadlineMatch]) -> Vec<TimelineEntry> {

@@ -150,14 +150,22 @@ impl FindingKind {
     /// Vietnamese label, then English.
     pub const fn labels(self) -> (&'static str, &'static str) {
         match self {
-            FindingKind::DeadlineAfterParent => ("Thời hạn muộn hơn cấp trên", "Deadline after parent's"),
+            FindingKind::DeadlineAfterParent => {
+                ("Thời hạn muộn hơn cấp trên", "Deadline after parent's")
+            }
             FindingKind::EventDateMismatch => ("Ngày sự kiện không khớp", "Event date mismatch"),
-            FindingKind::CriteriaStatusConflict => ("Tiêu chí không thống nhất", "Criteria status conflict"),
+            FindingKind::CriteriaStatusConflict => {
+                ("Tiêu chí không thống nhất", "Criteria status conflict")
+            }
             FindingKind::MissingAssignment => ("Thiếu nhiệm vụ được giao", "Missing assignment"),
             FindingKind::ReferenceMismatch => ("Trích dẫn sai", "Reference mismatch"),
-            FindingKind::UnresolvedReference => ("Không tìm thấy văn bản được dẫn", "Unresolved reference"),
+            FindingKind::UnresolvedReference => {
+                ("Không tìm thấy văn bản được dẫn", "Unresolved reference")
+            }
             FindingKind::MissingSection => ("Thiếu mục bắt buộc", "Missing section"),
-            FindingKind::PeriodMismatch => ("Thời kỳ ngoài thời kỳ cấp trên", "Period outside parent's"),
+            FindingKind::PeriodMismatch => {
+                ("Thời kỳ ngoài thời kỳ cấp trên", "Period outside parent's")
+            }
         }
     }
 

@@ -99,7 +99,9 @@ fn summary(h: &mut String, c: &Comparison) {
 }
 
 fn families(h: &mut String, c: &Comparison) {
-    h.push_str("<section id=\"families\"><h2>Cây kế hoạch <span class=\"en\">Family tree</span></h2>");
+    h.push_str(
+        "<section id=\"families\"><h2>Cây kế hoạch <span class=\"en\">Family tree</span></h2>",
+    );
     if c.families.is_empty() {
         h.push_str("<p class=\"empty\">Không tìm thấy nhóm kế hoạch nào. <span class=\"en\">No families found.</span></p>");
     }
@@ -168,7 +170,10 @@ fn families(h: &mut String, c: &Comparison) {
 
 /// The quote with the item's text marked.
 fn marked(e: &Evidence) -> String {
-    match (!e.text.is_empty()).then(|| e.quote.find(&e.text)).flatten() {
+    match (!e.text.is_empty())
+        .then(|| e.quote.find(&e.text))
+        .flatten()
+    {
         Some(pos) => format!(
             "{}<mark>{}</mark>{}",
             esc(&e.quote[..pos]),
@@ -224,20 +229,45 @@ fn finding_row(h: &mut String, f: &Finding) {
         dvi = esc(&f.detail.vi),
         den = esc(&f.detail.en),
     );
-    let _ = write!(h, "<tr class=\"evidence\" data-for=\"{}\" hidden><td colspan=\"7\"><div class=\"sides\">", esc(&f.id));
-    side(h, "Văn bản cấp dưới <span class=\"en\">Child</span>", Some(&f.child), &f.child_items);
-    side(h, "Văn bản cấp trên <span class=\"en\">Parent</span>", f.parent.as_deref(), &f.parent_items);
+    let _ = write!(
+        h,
+        "<tr class=\"evidence\" data-for=\"{}\" hidden><td colspan=\"7\"><div class=\"sides\">",
+        esc(&f.id)
+    );
+    side(
+        h,
+        "Văn bản cấp dưới <span class=\"en\">Child</span>",
+        Some(&f.child),
+        &f.child_items,
+    );
+    side(
+        h,
+        "Văn bản cấp trên <span class=\"en\">Parent</span>",
+        f.parent.as_deref(),
+        &f.parent_items,
+    );
     h.push_str("</div></td></tr>");
 }
 
 fn findings(h: &mut String, c: &Comparison) {
-    h.push_str("<section id=\"findings\"><h2>Các phát hiện <span class=\"en\">Findings</span></h2>");
+    h.push_str(
+        "<section id=\"findings\"><h2>Các phát hiện <span class=\"en\">Findings</span></h2>",
+    );
     h.push_str("<div class=\"controls\"><label>Loại <span class=\"en\">Kind</span> <select id=\"f-kind\"><option value=\"\">Tất cả · all</option>");
     for k in FindingKind::ALL {
-        let _ = write!(h, "<option value=\"{}\">{}</option>", k.as_str(), esc(k.labels().0));
+        let _ = write!(
+            h,
+            "<option value=\"{}\">{}</option>",
+            k.as_str(),
+            esc(k.labels().0)
+        );
     }
     h.push_str("</select></label> <label>Xã <span class=\"en\">Commune</span> <select id=\"f-subject\"><option value=\"\">Tất cả · all</option>");
-    let subjects: BTreeSet<&str> = c.findings.iter().filter_map(|f| f.subject.as_deref()).collect();
+    let subjects: BTreeSet<&str> = c
+        .findings
+        .iter()
+        .filter_map(|f| f.subject.as_deref())
+        .collect();
     for s in subjects {
         let _ = write!(h, "<option value=\"{0}\">{0}</option>", esc(s));
     }
@@ -252,7 +282,9 @@ fn findings(h: &mut String, c: &Comparison) {
     }
     h.push_str("</tbody></table>");
     if c.findings.is_empty() {
-        h.push_str("<p class=\"empty\">Không có phát hiện nào. <span class=\"en\">No findings.</span></p>");
+        h.push_str(
+            "<p class=\"empty\">Không có phát hiện nào. <span class=\"en\">No findings.</span></p>",
+        );
     }
     h.push_str("</section>\n");
 }
@@ -287,14 +319,18 @@ fn matrix(h: &mut String, c: &Comparison) {
             h,
             "<tr><th class=\"commune\">{}{}</th><td class=\"count{}\">{}</td>",
             esc(&r.commune),
-            r.district.as_deref().map(|d| format!(" <span class=\"muted\">({})</span>", esc(d))).unwrap_or_default(),
+            r.district
+                .as_deref()
+                .map(|d| format!(" <span class=\"muted\">({})</span>", esc(d)))
+                .unwrap_or_default(),
             if count_conflict { " conflict" } else { "" },
             esc(&counts.join(" · "))
         );
         for n in &m.criteria {
             match r.cells.iter().find(|cell| cell.criterion == *n) {
                 Some(cell) => {
-                    let statuses: BTreeSet<&str> = cell.entries.iter().map(|e| e.status.as_str()).collect();
+                    let statuses: BTreeSet<&str> =
+                        cell.entries.iter().map(|e| e.status.as_str()).collect();
                     let class = if cell.conflict {
                         "conflict"
                     } else if statuses.len() == 1 && statuses.contains("dat") {
@@ -307,7 +343,9 @@ fn matrix(h: &mut String, c: &Comparison) {
                     let tip = cell
                         .entries
                         .iter()
-                        .map(|e| format!("{}: {} (dòng {})", file_name(&e.source), e.status, e.line))
+                        .map(|e| {
+                            format!("{}: {} (dòng {})", file_name(&e.source), e.status, e.line)
+                        })
                         .collect::<Vec<_>>()
                         .join("\n");
                     let _ = write!(
@@ -347,7 +385,10 @@ fn timeline(h: &mut String, c: &Comparison) {
     }
     let mut units: Vec<String> = Vec::new();
     for (t, _) in &points {
-        let u = t.unit.clone().unwrap_or_else(|| "(không ghi đơn vị · no unit)".into());
+        let u = t
+            .unit
+            .clone()
+            .unwrap_or_else(|| "(không ghi đơn vị · no unit)".into());
         if !units.contains(&u) {
             units.push(u);
         }
@@ -366,8 +407,16 @@ fn timeline(h: &mut String, c: &Comparison) {
         left + width + 40.0
     );
     // Month ticks.
-    let first = points.iter().filter_map(|(t, _)| t.last_day.clone()).min().unwrap_or_default();
-    let last = points.iter().filter_map(|(t, _)| t.last_day.clone()).max().unwrap_or_default();
+    let first = points
+        .iter()
+        .filter_map(|(t, _)| t.last_day.clone())
+        .min()
+        .unwrap_or_default();
+    let last = points
+        .iter()
+        .filter_map(|(t, _)| t.last_day.clone())
+        .max()
+        .unwrap_or_default();
     if let (Ok(y0), Ok(m0), Ok(y1), Ok(m1)) = (
         first[0..4].parse::<i32>(),
         first[5..7].parse::<i32>(),
@@ -399,13 +448,34 @@ fn timeline(h: &mut String, c: &Comparison) {
     }
     for (i, u) in units.iter().enumerate() {
         let y = 34.0 + row * i as f64;
-        let label: String = if u.chars().count() > 44 { format!("{}…", u.chars().take(43).collect::<String>()) } else { u.clone() };
-        let _ = write!(h, "<text x=\"4\" y=\"{:.1}\" class=\"unit\"><title>{}</title>{}</text>", y + 4.0, esc(u), esc(&label));
-        let _ = write!(h, "<line x1=\"{left}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" class=\"lane\"/>", left + width);
-        for (t, d) in points.iter().filter(|(t, _)| t.unit.as_deref().unwrap_or("(không ghi đơn vị · no unit)") == u) {
+        let label: String = if u.chars().count() > 44 {
+            format!("{}…", u.chars().take(43).collect::<String>())
+        } else {
+            u.clone()
+        };
+        let _ = write!(
+            h,
+            "<text x=\"4\" y=\"{:.1}\" class=\"unit\"><title>{}</title>{}</text>",
+            y + 4.0,
+            esc(u),
+            esc(&label)
+        );
+        let _ = write!(
+            h,
+            "<line x1=\"{left}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" class=\"lane\"/>",
+            left + width
+        );
+        for (t, d) in points
+            .iter()
+            .filter(|(t, _)| t.unit.as_deref().unwrap_or("(không ghi đơn vị · no unit)") == u)
+        {
             let cx = x(*d);
             if let Some(p) = &t.parent {
-                if let Some(pd) = crate::view::last_day(&p.due).map(crate::view::iso).as_deref().and_then(day_number) {
+                if let Some(pd) = crate::view::last_day(&p.due)
+                    .map(crate::view::iso)
+                    .as_deref()
+                    .and_then(day_number)
+                {
                     let px = x(pd);
                     let _ = write!(
                         h,

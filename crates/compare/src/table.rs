@@ -46,8 +46,20 @@ pub fn write_csv(c: &Comparison, table: CsvTable, out: impl Write) -> io::Result
     match table {
         CsvTable::Findings => {
             w.write_record([
-                "id", "kind", "severity", "child", "parent", "subject", "child_line", "child_text",
-                "child_value", "parent_line", "parent_text", "parent_value", "detail_vi", "detail_en",
+                "id",
+                "kind",
+                "severity",
+                "child",
+                "parent",
+                "subject",
+                "child_line",
+                "child_text",
+                "child_value",
+                "parent_line",
+                "parent_text",
+                "parent_value",
+                "detail_vi",
+                "detail_en",
             ])
             .map_err(csv_err)?;
             for f in &c.findings {
@@ -77,7 +89,8 @@ pub fn write_csv(c: &Comparison, table: CsvTable, out: impl Write) -> io::Result
             }
         }
         CsvTable::Links => {
-            w.write_record(["from", "to", "status", "reference", "line", "text"]).map_err(csv_err)?;
+            w.write_record(["from", "to", "status", "reference", "line", "text"])
+                .map_err(csv_err)?;
             for l in &c.links {
                 w.write_record([
                     l.from.as_str(),
@@ -106,7 +119,9 @@ pub fn write_csv(c: &Comparison, table: CsvTable, out: impl Write) -> io::Result
                     d.level.map(|l| l.as_str()).unwrap_or(""),
                     &opt(&d.place),
                     &opt(&d.title),
-                    &d.period.map(|[a, b]| format!("{a}/{b}")).unwrap_or_default(),
+                    &d.period
+                        .map(|[a, b]| format!("{a}/{b}"))
+                        .unwrap_or_default(),
                     &opt(&d.parent),
                     &d.family.map(|f| f.to_string()).unwrap_or_default(),
                 ])
@@ -114,8 +129,16 @@ pub fn write_csv(c: &Comparison, table: CsvTable, out: impl Write) -> io::Result
             }
         }
         CsvTable::CriteriaMatrix => {
-            w.write_record(["commune", "district", "criterion", "source", "status", "line", "conflict"])
-                .map_err(csv_err)?;
+            w.write_record([
+                "commune",
+                "district",
+                "criterion",
+                "source",
+                "status",
+                "line",
+                "conflict",
+            ])
+            .map_err(csv_err)?;
             for r in &c.criteria_matrix.rows {
                 for k in &r.counts {
                     let value = match k.total {
@@ -151,8 +174,16 @@ pub fn write_csv(c: &Comparison, table: CsvTable, out: impl Write) -> io::Result
         }
         CsvTable::DeadlineTimeline => {
             w.write_record([
-                "unit", "due", "last_day", "task", "source", "level", "line", "parent_source",
-                "parent_due", "later_than_parent",
+                "unit",
+                "due",
+                "last_day",
+                "task",
+                "source",
+                "level",
+                "line",
+                "parent_source",
+                "parent_due",
+                "later_than_parent",
             ])
             .map_err(csv_err)?;
             for t in &c.deadline_timeline {
@@ -164,7 +195,10 @@ pub fn write_csv(c: &Comparison, table: CsvTable, out: impl Write) -> io::Result
                     &t.source,
                     t.level.map(|l| l.as_str()).unwrap_or(""),
                     &t.line.to_string(),
-                    &t.parent.as_ref().map(|p| p.source.clone()).unwrap_or_default(),
+                    &t.parent
+                        .as_ref()
+                        .map(|p| p.source.clone())
+                        .unwrap_or_default(),
                     &t.parent.as_ref().map(|p| p.due.clone()).unwrap_or_default(),
                     match &t.parent {
                         Some(p) if p.later => "true",
@@ -189,7 +223,11 @@ pub fn write_text(c: &Comparison, mut out: impl Write) -> io::Result<()> {
         }
     };
     let name = |s: &str| s.rsplit('/').next().unwrap_or(s).to_string();
-    writeln!(out, "{:<6} {:<25} {:<7} {:<28} {:<28} DETAIL", "ID", "KIND", "SEV", "CHILD", "PARENT")?;
+    writeln!(
+        out,
+        "{:<6} {:<25} {:<7} {:<28} {:<28} DETAIL",
+        "ID", "KIND", "SEV", "CHILD", "PARENT"
+    )?;
     for f in &c.findings {
         writeln!(
             out,
@@ -198,7 +236,10 @@ pub fn write_text(c: &Comparison, mut out: impl Write) -> io::Result<()> {
             f.kind.as_str(),
             f.severity.as_str(),
             short(&name(&f.child), 28),
-            short(&f.parent.as_deref().map(name).unwrap_or_else(|| "-".into()), 28),
+            short(
+                &f.parent.as_deref().map(name).unwrap_or_else(|| "-".into()),
+                28
+            ),
             f.detail.en
         )?;
     }

@@ -25,7 +25,12 @@ pub(crate) struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub fn new(record: &'a Record) -> Doc<'a> {
-        let mut body = record.document.issuer.as_deref().map(body_of).unwrap_or_else(|| body_of(""));
+        let mut body = record
+            .document
+            .issuer
+            .as_deref()
+            .map(body_of)
+            .unwrap_or_else(|| body_of(""));
         let level = record.document.issuer_level.or(body.level);
         if body.level.is_none() {
             body.level = level;
@@ -57,7 +62,8 @@ impl<'a> Doc<'a> {
 
     /// The paragraph holding scalar offset `at`, if the text came along.
     pub fn paragraph_at(&self, at: usize) -> Option<&'a str> {
-        self.paragraph_index(at).and_then(|i| self.lines.get(i).copied())
+        self.paragraph_index(at)
+            .and_then(|i| self.lines.get(i).copied())
     }
 
     /// Index of the paragraph holding scalar offset `at`.
@@ -88,7 +94,12 @@ impl<'a> Doc<'a> {
     /// (where the title is). Without the text, the period dates before the
     /// first section.
     fn period_of_title(&self) -> Option<([i32; 2], usize)> {
-        let first_section = self.record.sections.first().map(|s| s.at.span[0]).unwrap_or(usize::MAX);
+        let first_section = self
+            .record
+            .sections
+            .first()
+            .map(|s| s.at.span[0])
+            .unwrap_or(usize::MAX);
         let in_header = |d: &Item<vnplan_record::DateItem>| match self.part_at(d.at.span[0]) {
             Some(part) => part == Part::Header,
             None => d.at.span[0] < first_section,
@@ -97,14 +108,22 @@ impl<'a> Doc<'a> {
             .dates
             .iter()
             .enumerate()
-            .filter(|(_, d)| d.role == DateRole::Period && d.kind != DateKind::Lunar && in_header(d))
+            .filter(|(_, d)| {
+                d.role == DateRole::Period && d.kind != DateKind::Lunar && in_header(d)
+            })
             .filter_map(|(i, d)| years_of(&d.value).map(|y| (y, i)))
             .min_by_key(|([a, b], i)| (b - a, *a, *i))
     }
 
     /// Quotes an item: its text, the paragraph around it, where it is.
     pub fn evidence<T>(&self, item: &Item<T>, text: &str, value: Option<String>) -> Evidence {
-        self.evidence_at(Some(item.id.clone()), &item.at, item.section.clone(), text, value)
+        self.evidence_at(
+            Some(item.id.clone()),
+            &item.at,
+            item.section.clone(),
+            text,
+            value,
+        )
     }
 
     pub fn evidence_at(
@@ -177,7 +196,11 @@ pub(crate) fn last_day(value: &str) -> Option<(i32, u32, u32)> {
     };
     let d = match it.next() {
         // `2026-05-15T08:00`: the day is the digits before the time.
-        Some(d) => d.get(..2)?.parse::<u32>().ok().filter(|d| (1..=31).contains(d))?,
+        Some(d) => d
+            .get(..2)?
+            .parse::<u32>()
+            .ok()
+            .filter(|d| (1..=31).contains(d))?,
         None => days_in_month(y, m),
     };
     Some((y, m, d))
@@ -219,7 +242,10 @@ mod tests {
         assert_eq!(last_day("2025-02-15/2025-02-20"), Some((2025, 2, 20)));
         assert_eq!(last_day("P15D"), None);
         assert_eq!(last_day("2024-Q1"), Some((2024, 3, 31)));
-        assert_eq!(last_day("2026-05-15T08:00/2026-05-15T11:00"), Some((2026, 5, 15)));
+        assert_eq!(
+            last_day("2026-05-15T08:00/2026-05-15T11:00"),
+            Some((2026, 5, 15))
+        );
         assert_eq!(last_day("monthly:day=10"), None);
         assert_eq!(exact_day("2025-02-15"), Some((2025, 2, 15)));
         assert_eq!(exact_day("2025-02"), None);

@@ -10,27 +10,58 @@ use std::collections::BTreeSet;
 
 /// Syllables that carry no topic.
 const STOP_SYLLABLES: &[&str] = &[
-    "các", "và", "của", "cho", "để", "tại", "theo", "trong", "trên", "với", "những", "một",
-    "này", "đó", "đã", "sẽ", "được", "là", "từ", "đến", "về", "ở", "khi", "thì", "nhằm", "ngày",
-    "tháng", "năm", "trước", "sau", "số", "có", "không", "hoặc", "lên", "gửi", "qua", "đối",
-    "việc", "bảo", "đảm", "đúng", "thời", "gian", "quy", "định", "tất", "cả", "đầy", "đủ",
+    "các", "và", "của", "cho", "để", "tại", "theo", "trong", "trên", "với", "những", "một", "này",
+    "đó", "đã", "sẽ", "được", "là", "từ", "đến", "về", "ở", "khi", "thì", "nhằm", "ngày", "tháng",
+    "năm", "trước", "sau", "số", "có", "không", "hoặc", "lên", "gửi", "qua", "đối", "việc", "bảo",
+    "đảm", "đúng", "thời", "gian", "quy", "định", "tất", "cả", "đầy", "đủ",
 ];
 
 /// Pairs every plan uses whatever its topic.
 const GENERIC_PAIRS: &[&str] = &[
-    "thực hiện", "triển khai", "hoàn thành", "tổ chức", "chủ trì", "phối hợp", "ủy ban",
-    "ban nhân", "nhân dân", "kế hoạch", "đơn vị", "liên quan", "địa bàn", "cơ quan", "tham mưu",
-    "đôn đốc", "theo dõi", "xây dựng", "dựng nông", "nông thôn", "thôn mới", "chương trình",
-    "mục tiêu", "quốc gia", "hội đồng", "đồng nhân", "chỉ đạo", "ban chỉ",
+    "thực hiện",
+    "triển khai",
+    "hoàn thành",
+    "tổ chức",
+    "chủ trì",
+    "phối hợp",
+    "ủy ban",
+    "ban nhân",
+    "nhân dân",
+    "kế hoạch",
+    "đơn vị",
+    "liên quan",
+    "địa bàn",
+    "cơ quan",
+    "tham mưu",
+    "đôn đốc",
+    "theo dõi",
+    "xây dựng",
+    "dựng nông",
+    "nông thôn",
+    "thôn mới",
+    "chương trình",
+    "mục tiêu",
+    "quốc gia",
+    "hội đồng",
+    "đồng nhân",
+    "chỉ đạo",
+    "ban chỉ",
 ];
 
 /// Level words that start a place name to leave out.
 const LEVEL_SYLLABLES: &[&str] = &["xã", "huyện", "tỉnh", "phường", "quận", "thị", "thành"];
 
+/// Words for hamlets and village groups: with a name after them they make
+/// a name pair (`thôn Nam Sơn`).
+const LOCALITY_SYLLABLES: &[&str] = &["thôn", "ấp", "bản", "buôn", "làng", "xóm", "tổ", "khu"];
+
 /// The words of a passage, ready to compare.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Words {
     pub pairs: BTreeSet<String>,
+    /// The pairs that are names (`Nam Sơn`, `thôn Nam`): they place a work
+    /// but do not say what it is.
+    pub names: BTreeSet<String>,
     /// Exact names of one object: road and work codes, criterion numbers.
     pub anchors: BTreeSet<String>,
 }
@@ -48,7 +79,9 @@ pub struct Words {
 pub fn words_of(text: &str) -> Words {
     let mut syllables: Vec<(String, bool)> = Vec::new(); // (lower-cased, capitalised)
     let mut anchors = BTreeSet::new();
-    for raw in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '–' | '—')) {
+    for raw in text.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '–' | '—')
+    }) {
         let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
         if core.is_empty() {
             syllables.push((String::new(), false)); // a break between pairs
@@ -87,7 +120,7 @@ pub fn words_of(text: &str) -> Words {
         rest = &rest[pos + "tiêu chí".len()..];
     }
     // Drop place names after a level word, then stop syllables.
-    let mut kept: Vec<&str> = Vec::new();
+    let mut kept: Vec<(&str, bool)> = Vec::new();
     let mut i = 0;
     while i < syllables.len() {
         let (s, _) = &syllables[i];
@@ -101,30 +134,39 @@ pub fn words_of(text: &str) -> Words {
                 j += 1;
             }
             if j > start {
-                kept.push("");
+                kept.push(("", false));
                 i = j;
                 continue;
             }
         }
         if STOP_SYLLABLES.contains(&s.as_str()) {
-            kept.push("");
+            kept.push(("", false));
         } else {
-            kept.push(s);
+            kept.push((s, syllables[i].1));
         }
         i += 1;
     }
     let mut pairs = BTreeSet::new();
-    let content: Vec<&str> = kept.into_iter().collect();
-    for w in content.windows(2) {
-        if w[0].is_empty() || w[1].is_empty() {
+    let mut names = BTreeSet::new();
+    for w in kept.windows(2) {
+        let ((a, a_cap), (b, b_cap)) = (w[0], w[1]);
+        if a.is_empty() || b.is_empty() {
             continue;
         }
-        let pair = format!("{} {}", w[0], w[1]);
-        if !GENERIC_PAIRS.contains(&pair.as_str()) {
-            pairs.insert(pair);
+        let pair = format!("{a} {b}");
+        if GENERIC_PAIRS.contains(&pair.as_str()) {
+            continue;
         }
+        if b_cap && (a_cap || LOCALITY_SYLLABLES.contains(&a)) {
+            names.insert(pair.clone());
+        }
+        pairs.insert(pair);
     }
-    Words { pairs, anchors }
+    Words {
+        pairs,
+        names,
+        anchors,
+    }
 }
 
 impl Words {
@@ -148,10 +190,28 @@ impl Words {
         common as f64 / self.pairs.len() as f64
     }
 
+    /// Share of `self`'s pairs that are not names found in `other`: a
+    /// task is covered by what it does, not by where (`thôn Nam Sơn`).
+    pub fn content_covered_by(&self, other: &Words) -> f64 {
+        let content: Vec<&String> = self.pairs.difference(&self.names).collect();
+        if content.is_empty() {
+            return self.covered_by(other);
+        }
+        let common = content
+            .iter()
+            .filter(|p| other.pairs.contains(p.as_str()))
+            .count();
+        common as f64 / content.len() as f64
+    }
+
     /// Two passages that each name an object name the same one.
     pub fn anchors_agree(&self, other: &Words) -> bool {
         let codes = |w: &Words| -> BTreeSet<String> {
-            w.anchors.iter().filter(|a| !a.starts_with("tiêu chí")).cloned().collect()
+            w.anchors
+                .iter()
+                .filter(|a| !a.starts_with("tiêu chí"))
+                .cloned()
+                .collect()
         };
         let (a, b) = (codes(self), codes(other));
         a.is_empty() || b.is_empty() || !a.is_disjoint(&b)
@@ -167,7 +227,8 @@ mod tests {
         let a = words_of("báo cáo kết quả thực hiện về UBND huyện");
         let b = words_of("báo cáo sơ kết 6 tháng");
         assert!(a.overlap(&b) < 0.5, "{a:?} {b:?}");
-        let c = words_of("Báo cáo kết quả thực hiện Kế hoạch về UBND huyện (qua Phòng Nông nghiệp)");
+        let c =
+            words_of("Báo cáo kết quả thực hiện Kế hoạch về UBND huyện (qua Phòng Nông nghiệp)");
         assert!(a.overlap(&c) >= 0.5);
     }
 
@@ -176,6 +237,14 @@ mod tests {
         let a = words_of("UBND xã Mỹ An tổ chức lễ ra quân");
         assert!(!a.pairs.iter().any(|p| p.contains("mỹ")), "{a:?}");
         assert!(a.pairs.contains("ra quân"));
-        assert!(words_of("Tiêu chí số 05 (Trường học)").anchors.contains("tiêu chí 5"));
+        assert!(words_of("Tiêu chí số 05 (Trường học)")
+            .anchors
+            .contains("tiêu chí 5"));
+        // A hamlet's name says where, not what.
+        let task = words_of("Xây dựng chợ nông thôn xã Lĩnh Sơn tại thôn Nam Hà");
+        let other = words_of("ra quân trồng cây xanh tại thôn Nam Hà");
+        assert!(task.names.contains("nam hà"));
+        assert!(task.covered_by(&other) >= 0.5);
+        assert_eq!(task.content_covered_by(&other), 0.0);
     }
 }

@@ -143,7 +143,10 @@ impl Dataset {
             "SELECT d.id, r.record FROM documents d JOIN records r ON r.document_id = d.id WHERE {} ORDER BY d.source",
             filter.map(|f| format!("({f})")).unwrap_or_else(|| "1".into())
         );
-        let mut stmt = self.conn.prepare(&sql).map_err(|e| DatasetError::Filter(e.to_string()))?;
+        let mut stmt = self
+            .conn
+            .prepare(&sql)
+            .map_err(|e| DatasetError::Filter(e.to_string()))?;
         let rows: Vec<(i64, String)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
             .map_err(|e| DatasetError::Filter(e.to_string()))?
@@ -154,14 +157,17 @@ impl Dataset {
         let mut out = Vec::with_capacity(rows.len());
         for (id, json) in rows {
             let mut record: Record = serde_json::from_str(&json).map_err(|e| {
-                DatasetError::Corrupt(format!("document {id}: the stored record cannot be read: {e}"))
+                DatasetError::Corrupt(format!(
+                    "document {id}: the stored record cannot be read: {e}"
+                ))
             })?;
             if let Some(text) = record.text.as_mut() {
                 let mut chars = String::new();
                 let mut at = 0usize;
                 let mut rows = blocks.query([id])?;
                 while let Some(row) = rows.next()? {
-                    let (start, _end, block): (i64, i64, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
+                    let (start, _end, block): (i64, i64, String) =
+                        (row.get(0)?, row.get(1)?, row.get(2)?);
                     // Paragraphs are separated by one newline each.
                     while at < start as usize {
                         chars.push('\n');

@@ -65,6 +65,21 @@ static NAMES_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b[Xx]ã\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})").expect("valid regex")
 });
+/// The communes a passage names (`xã Mỹ An`), not the `xã` of
+/// `Hợp tác xã Nông nghiệp …` (a cooperative) or of `xã hội`.
+fn communes_in(p: &str) -> Vec<&str> {
+    SUBJECT
+        .captures_iter(p)
+        .filter(|c| {
+            let before = p[..c.get(0).map_or(0, |m| m.start())]
+                .trim_end()
+                .to_lowercase();
+            !before.ends_with("hợp tác")
+        })
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+        .collect()
+}
+
 static ITEM_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[-+*•]|\(\d{1,2}\))\s*").expect("valid regex"));
 
@@ -72,7 +87,16 @@ static ITEM_MARK: LazyLock<Regex> =
 /// (`17/19 tiêu chí được duy trì và nâng cao`), then before it in the same
 /// clause (`phấn đấu đạt thêm 05 tiêu chí`).
 fn status_near(p: &str, start: usize, end: usize) -> Option<CriterionStatus> {
-    let after: String = p[end..].chars().take(40).collect::<String>().to_lowercase();
+    // `Tiêu chí số 17 (Môi trường và an toàn thực phẩm) chưa đạt`: the
+    // criterion's name in brackets stands between it and its status.
+    let rest = &p[end..];
+    let rest = match rest.trim_start().strip_prefix('(') {
+        Some(inner) if inner.find(')').is_some_and(|close| close < 120) => {
+            &inner[inner.find(')').map_or(0, |c| c + 1)..]
+        }
+        _ => rest,
+    };
+    let after: String = rest.chars().take(40).collect::<String>().to_lowercase();
     // `Tiêu chí số 9 về Nhà ở dân cư: chưa đạt` — the status may follow a
     // colon; a comma, semicolon or full stop ends the phrase.
     let after = after.split([',', ';', '.']).next().unwrap_or("");
@@ -250,7 +274,7 @@ pub fn extract(paras: &[(&str, usize, bool)], home_subject: Option<&str>) -> Cri
             while let Some(h) = stack.pop() {
                 close(h, &mut out);
             }
-            section_subject = SUBJECT.captures(p).map(|c| format!("xã {}", &c[1]));
+            section_subject = communes_in(p).last().map(|c| format!("xã {c}"));
         }
         let bullet = bullet_of(p);
         // Items of the same bullet close a sibling header.
@@ -269,10 +293,9 @@ pub fn extract(paras: &[(&str, usize, bool)], home_subject: Option<&str>) -> Cri
         let inherited = stack.last().and_then(|h| h.status);
         let total = stack.iter().rev().find_map(|h| h.total);
         let subject_at = |pos: usize| -> Option<String> {
-            SUBJECT
-                .captures_iter(&p[..pos])
+            communes_in(&p[..pos])
                 .last()
-                .map(|c| format!("xã {}", &c[1]))
+                .map(|c| format!("xã {c}"))
                 .or_else(|| section_subject.clone())
                 .or_else(|| home_subject.map(str::to_string))
         };
@@ -515,6 +538,31 @@ mod tests {
             off += l.len() + 1;
         }
         extract(&paras, Some("xã Quang Trung"))
+    }
+
+    #[test]
+    fn a_name_in_brackets_stands_between_criterion_and_status() {
+        let out = run(&[
+            "- Xã Đông Hòa: đạt 18/19 tiêu chí, còn Tiêu chí số 17 (Môi trường và an toàn thực phẩm) chưa đạt.",
+            "Tiêu chí số 5 (Trường học): đã đạt, tiếp tục duy trì.",
+            "Củng cố Hợp tác xã Nông nghiệp Đông Hòa, hoàn thành Tiêu chí số 13.",
+        ]);
+        let got: Vec<(Option<u32>, Option<CriterionStatus>, Option<String>)> = out
+            .criteria
+            .iter()
+            .map(|c| (c.number, c.status, c.subject.clone()))
+            .collect();
+        assert_eq!(
+            got[0],
+            (
+                Some(17),
+                Some(CriterionStatus::ChuaDat),
+                Some("xã Đông Hòa".into())
+            )
+        );
+        assert_eq!(got[1].1, Some(CriterionStatus::Dat));
+        // A cooperative (`Hợp tác xã Nông nghiệp`) is not a commune.
+        assert_eq!(got[2].2.as_deref(), Some("xã Quang Trung"));
     }
 
     #[test]

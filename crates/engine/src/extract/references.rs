@@ -45,7 +45,8 @@ static CITATION: LazyLock<Regex> = LazyLock::new(|| {
         )
         (?P<date>\s*,?\s*(?:ngày\s+)?(?:\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}))?
         (?P<issuer>\s*,?\s*của\s+[^,;.()\n]+?)?
-        (?:\s+(?:về|về\s+việc|V/v|nhằm|tại|đã|để|và\s+\p{{Ll}}+|theo|trên|tập|nâng|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|triển\s+khai|thực\s+hiện|xây\s+dựng|giao)\b|\s*[,;.()\n]|$)"
+        # `… của UBND tỉnh Lào Cai và Đề án số 08-ĐA/TU`: a second citation ends the issuer.
+        (?:\s+(?:về|về\s+việc|V/v|nhằm|tại|đã|để|và\s+\p{{Ll}}+|và\s+(?:{types})|theo|trên|tập|nâng|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|triển\s+khai|thực\s+hiện|xây\s+dựng|giao)\b|\s*[,;.()\n]|$)"
     ))
     .expect("valid regex")
 });
@@ -291,6 +292,13 @@ mod tests {
                 Some("2315/VPCP-KTTH".into()),
                 Some("Văn phòng Chính phủ".into())
             )
+        );
+        // A second citation after `và` is not part of the issuer.
+        assert_eq!(
+            refs("Kế hoạch số 134/KH-UBND ngày 05/5/2025 của Ủy ban nhân dân tỉnh Lào Cai và Đề án số 08-ĐA/TU của Tỉnh ủy")[0]
+                .2
+                .as_deref(),
+            Some("Ủy ban nhân dân tỉnh Lào Cai")
         );
         // A body name with `và` inside is one issuer.
         assert_eq!(

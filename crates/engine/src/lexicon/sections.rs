@@ -71,6 +71,27 @@ pub static SECTION_KINDS: &[(&str, SectionKind, Suffix)] = &[
         SectionKind::ToChucThucHien,
         Suffix::None,
     ),
+    // Who does what, under the names inspection and working plans use.
+    (
+        "phân công nhiệm vụ",
+        SectionKind::ToChucThucHien,
+        Suffix::Any,
+    ),
+    (
+        "phân công thực hiện",
+        SectionKind::ToChucThucHien,
+        Suffix::Any,
+    ),
+    (
+        "phân công trách nhiệm",
+        SectionKind::ToChucThucHien,
+        Suffix::Any,
+    ),
+    (
+        "trách nhiệm thực hiện",
+        SectionKind::ToChucThucHien,
+        Suffix::Any,
+    ),
     ("kinh phí", SectionKind::KinhPhi, Suffix::Any),
     ("nguồn kinh phí", SectionKind::KinhPhi, Suffix::Any),
     ("thời gian", SectionKind::ThoiGian, Suffix::Any),
@@ -139,6 +160,8 @@ mod tests {
         assert_eq!(k("Thời gian, hình thức tổ chức"), SectionKind::ThoiGian);
         assert_eq!(k("Địa điểm làm lễ ra quân"), SectionKind::DiaDiem);
         assert_eq!(k("TỔ CHỨC THỰC HIỆN"), SectionKind::ToChucThucHien);
+        assert_eq!(k("Phân công nhiệm vụ"), SectionKind::ToChucThucHien);
+        assert_eq!(k("TRÁCH NHIỆM THỰC HIỆN"), SectionKind::ToChucThucHien);
         assert_eq!(k("Kinh phí thực hiện"), SectionKind::KinhPhi);
         // Directives and names are not section kinds.
         assert_eq!(k("Yêu cầu các ông, bà Trưởng xóm"), SectionKind::Other);
