@@ -26,7 +26,9 @@ pub enum Format {
     Html,
 }
 
+/// Named as the keys of the JSON output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[value(rename_all = "snake_case")]
 pub enum TableArg {
     Findings,
     Links,

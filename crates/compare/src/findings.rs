@@ -65,6 +65,35 @@ pub(crate) fn find(docs: &[Doc<'_>], links: &[Resolution], tree: &Tree) -> Found
     findings.extend(references(docs, links, tree));
     findings.extend(missing_sections(docs));
     findings.extend(periods(docs, tree));
+    // One disagreement of a child with its parent and its grandparent (the
+    // same item, the same kind) is reported once, against the nearest.
+    let distance = |child: &str, parent: &Option<String>| -> usize {
+        let Some(parent) = parent else { return 0 };
+        let Some(mut at) = docs.iter().position(|d| d.source == child) else {
+            return 0;
+        };
+        let mut n = 0;
+        while let Some((p, _)) = tree.parent[at] {
+            n += 1;
+            if docs[p].source == parent.as_str() {
+                return n;
+            }
+            at = p;
+        }
+        usize::MAX
+    };
+    findings.sort_by_key(|f| distance(&f.child, &f.parent));
+    let mut seen = BTreeSet::new();
+    findings.retain(|f| {
+        let item = f.child_items.first().map(|e| (e.item.clone(), e.span));
+        // Without an item (a task missing from the whole plan) the task says which.
+        let what = if item.as_ref().is_some_and(|(i, _)| i.is_some()) {
+            String::new()
+        } else {
+            f.detail.en.clone()
+        };
+        f.parent.is_none() || seen.insert((f.kind, f.child.clone(), item, f.subject.clone(), what))
+    });
     findings.sort_by(|a, b| {
         (
             &a.child,
@@ -83,6 +112,14 @@ pub(crate) fn find(docs: &[Doc<'_>], links: &[Resolution], tree: &Tree) -> Found
         f.id = format!("F{:04}", i + 1);
     }
     Found { findings, matches }
+}
+
+/// `2025-03-08` → `08/03/2025`; other values as they are.
+fn vn_iso(value: &str) -> String {
+    match exact_day(value) {
+        Some(day) => vn_date(day),
+        None => value.to_string(),
+    }
 }
 
 fn vn_date((y, m, d): (i32, u32, u32)) -> String {
@@ -177,7 +214,7 @@ fn deadlines_after_parent(
                     FindingKind::DeadlineAfterParent,
                     cd,
                     Some(pd),
-                    cd.body.place_name.clone(),
+                    cd.subject(),
                     vec![cd.evidence(dc, &dc.text, Some(iso(lc)))],
                     vec![pd.evidence(dp, &dp.text, Some(iso(lp)))],
                     format!(
@@ -329,7 +366,7 @@ fn event_dates(docs: &[Doc<'_>], edges: &[(usize, usize)]) -> Vec<Finding> {
                 FindingKind::EventDateMismatch,
                 cd,
                 Some(pd),
-                cd.body.place_name.clone(),
+                cd.subject(),
                 vec![cd.evidence(ci_item, &ci_item.text, Some(iso(cday)))],
                 vec![pd.evidence(pi_item, &pi_item.text, Some(iso(pday)))],
                 format!(
@@ -360,18 +397,21 @@ fn capitalise(s: &str) -> String {
 /// A commune as the criteria facts name it: its place (folded) and name.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Commune {
+    /// The district's place, folded (part of the key), and as written.
     pub district: Option<String>,
+    pub district_name: Option<String>,
     pub place: String,
     pub name: String,
 }
 
 /// The district a document sits in: its own place at district level, the
 /// district above it for a commune.
-pub(crate) fn district_of(docs: &[Doc<'_>], tree: &Tree, d: usize) -> Option<String> {
+pub(crate) fn district_of(docs: &[Doc<'_>], tree: &Tree, d: usize) -> Option<(String, String)> {
     let mut at = d;
     loop {
         if docs[at].level == Some(Level::Huyen) {
-            return docs[at].body.place.clone();
+            let b = &docs[at].body;
+            return b.place.clone().zip(b.place_name.clone());
         }
         match tree.parent[at] {
             Some((p, _)) => at = p,
@@ -402,9 +442,10 @@ pub(crate) fn commune_of(
     };
     let place = body.place?;
     let name = body.place_name.clone().unwrap_or_else(|| place.clone());
-    let district = district_of(docs, tree, d);
+    let (district, district_name) = district_of(docs, tree, d).unzip();
     Some(Commune {
         district,
+        district_name,
         place,
         name: format!("xã {name}"),
     })
@@ -756,7 +797,7 @@ fn missing_assignments(docs: &[Doc<'_>], edges: &[(usize, usize)]) -> Vec<Findin
                     FindingKind::MissingAssignment,
                     cd,
                     Some(pd),
-                    cd.body.place_name.clone(),
+                    cd.subject(),
                     vec![cd.whole(None)],
                     vec![parent_ev],
                     format!(
@@ -829,8 +870,8 @@ fn references(docs: &[Doc<'_>], links: &[Resolution], tree: &Tree) -> Vec<Findin
                 if l.differs.contains(&"date") {
                     vi.push(format!(
                         "ngày {} nhưng văn bản ghi ngày {}",
-                        r.date.as_deref().unwrap_or("?"),
-                        td.date.as_deref().unwrap_or("?")
+                        r.date.as_deref().map_or("?".into(), vn_iso),
+                        td.date.as_deref().map_or("?".into(), vn_iso)
                     ));
                     en.push(format!(
                         "dated {} but the document is dated {}",
@@ -903,7 +944,7 @@ fn missing_sections(docs: &[Doc<'_>]) -> Vec<Finding> {
                 FindingKind::MissingSection,
                 d,
                 None,
-                d.body.place_name.clone(),
+                d.subject(),
                 vec![d.whole(None)],
                 vec![],
                 format!("Kế hoạch không có mục “{vi}”"),
@@ -946,7 +987,7 @@ fn periods(docs: &[Doc<'_>], tree: &Tree) -> Vec<Finding> {
             FindingKind::PeriodMismatch,
             cd,
             Some(pd),
-            cd.body.place_name.clone(),
+            cd.subject(),
             ev(cd, a),
             ev(pd, b),
             format!(

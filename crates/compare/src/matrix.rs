@@ -66,7 +66,7 @@ pub(crate) fn criteria_matrix(docs: &[Doc<'_>], tree: &Tree) -> CriteriaMatrix {
             .collect();
         rows.push(MatrixRow {
             commune: commune.name.clone(),
-            district: commune.district.clone(),
+            district: commune.district_name.clone(),
             counts,
             cells,
         });

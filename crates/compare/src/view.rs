@@ -147,6 +147,17 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The place the document is about, as a subject (`xã Mỹ An`).
+    pub fn subject(&self) -> Option<String> {
+        let word = match self.level? {
+            Level::Tinh => "tỉnh",
+            Level::Huyen => "huyện",
+            Level::Xa => "xã",
+            _ => return self.body.place_name.clone(),
+        };
+        Some(format!("{word} {}", self.body.place_name.as_deref()?))
+    }
+
     /// Evidence for the document as a whole (its title line).
     pub fn whole(&self, value: Option<String>) -> Evidence {
         let title = self.record.document.title.clone().unwrap_or_default();
