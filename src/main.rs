@@ -26,7 +26,7 @@ fn main() {
         Command::Export(args) => cli::export::run(args),
         Command::Compare(args) => cli::compare::run(args),
         Command::Normalize(args) => cli::normalize::run(args),
-        Command::Schema => cli::schema::run(),
+        Command::Schema(args) => cli::schema::run(args),
         Command::Completions(args) => cli::completions::run(args),
         Command::Worker => cli::worker::run(),
     };

@@ -706,3 +706,62 @@ fn the_html_report_renders_in_headless_chromium() {
     );
     assert!(dom.contains("<svg id=\"timeline-chart\""));
 }
+
+#[test]
+fn the_comparison_validates_against_its_schema() {
+    let schema = vnplan_compare::json_schema();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let c = the_families();
+    let errors: Vec<String> = validator
+        .iter_errors(&c)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(c["schema"], "vnplan.compare/1");
+    // `vnplan schema --compare` prints the same schema.
+    let out = vnplan().args(["schema", "--compare"]).output().unwrap();
+    let printed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(printed, schema);
+}
+
+#[test]
+fn a_dataset_of_schema_1_is_refused_by_compare_then_upgraded_by_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("old.sqlite");
+    let folder = families().join("tinh_hoa_son");
+    let index = || {
+        vnplan()
+            .args([
+                "index",
+                "-q",
+                folder.to_str().unwrap(),
+                "--db",
+                db.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap()
+    };
+    assert!(index().status.success());
+    // Make it what vnplan 0.2 before the records table wrote.
+    {
+        let conn = vnplan_dataset::rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "DROP TABLE records; UPDATE meta SET value = '1' WHERE key = 'schema_version';",
+        )
+        .unwrap();
+    }
+    let out = vnplan()
+        .args(["compare", "--db", db.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("older vnplan") && stderr.contains("vnplan index"),
+        "{stderr}"
+    );
+    // `index` over the same files upgrades it and rewrites every document.
+    assert!(index().status.success());
+    let from_db = compare_cli(&["--db", db.to_str().unwrap()]);
+    assert_eq!(from_db["findings"], the_families()["findings"]);
+}

@@ -64,8 +64,8 @@ pub enum Command {
     Compare(compare::Args),
     /// Print the normalised text that all spans point into.
     Normalize(normalize::Args),
-    /// Print the JSON Schema of an output line.
-    Schema,
+    /// Print the JSON Schema of an output line (`--compare`: of the comparison).
+    Schema(schema::Args),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(completions::Args),
     /// (internal) Answer worker requests on stdin: the batch reads PDFs

@@ -531,9 +531,12 @@ fn criteria_conflicts(docs: &[Doc<'_>], tree: &Tree, edges: &[(usize, usize)]) -
                     f.counts
                         .iter()
                         .filter(|&&(x, i)| {
+                            // Met now: `đạt 17/19`, `duy trì 19/19`; not `phấn đấu đạt`.
                             x == d
-                                && docs[x].record.criteria_counts[i].status
-                                    == Some(CriterionStatus::Dat)
+                                && matches!(
+                                    docs[x].record.criteria_counts[i].status,
+                                    Some(CriterionStatus::Dat | CriterionStatus::DuyTriNangCao)
+                                )
                         })
                         .map(|&(_, i)| i)
                         .collect()

@@ -4,6 +4,7 @@
 //! CSV) and the report draws; they hold copies of record values and never
 //! borrow from the records.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use vnplan_record::vocab::Level;
@@ -11,8 +12,18 @@ use vnplan_record::vocab::Level;
 /// The schema of the comparison's JSON.
 pub const COMPARE_SCHEMA: &str = "vnplan.compare/1";
 
+/// The JSON Schema of [`Comparison`] (`vnplan schema --compare`).
+///
+/// ```
+/// let schema = vnplan_compare::json_schema();
+/// assert!(schema["properties"]["findings"].is_object());
+/// ```
+pub fn json_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Comparison)).expect("schema serialises")
+}
+
 /// Everything `vnplan compare` finds in one set of documents.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Comparison {
     pub schema: String,
     pub documents: Vec<DocumentEntry>,
@@ -25,7 +36,7 @@ pub struct Comparison {
 }
 
 /// One compared document, as the comparison sees it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DocumentEntry {
     /// The record's source path: how every other part names the document.
     pub source: String,
@@ -47,7 +58,7 @@ pub struct DocumentEntry {
 }
 
 /// How a reference of one document resolved against the set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum LinkStatus {
     /// Number, date and issuer agree with one document of the set.
@@ -61,7 +72,7 @@ pub enum LinkStatus {
 }
 
 /// One reference and what it resolved to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Link {
     pub from: String,
     /// The cited document when the status is `resolved` or `mismatch`.
@@ -75,7 +86,7 @@ pub struct Link {
 }
 
 /// How a member was placed under its parent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Via {
     /// The top of the family.
@@ -89,7 +100,7 @@ pub enum Via {
     Place,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Member {
     pub source: String,
     pub parent: Option<String>,
@@ -100,7 +111,7 @@ pub struct Member {
 }
 
 /// A parent plan and the plans that implement it, down every level.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Family {
     pub id: usize,
     pub root: String,
@@ -109,7 +120,9 @@ pub struct Family {
 }
 
 /// What a finding is about. The names are a contract scripts match on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     DeadlineAfterParent,
@@ -183,7 +196,9 @@ impl FindingKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     High,
@@ -202,14 +217,14 @@ impl Severity {
 }
 
 /// One line saying what disagrees, in Vietnamese and in English.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Detail {
     pub vi: String,
     pub en: String,
 }
 
 /// One item of one document that a finding rests on, quoted.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Evidence {
     pub source: String,
     /// The item's id in its record (`ddl-…`, `date-…`, `crit-…`), if any.
@@ -227,7 +242,7 @@ pub struct Evidence {
 }
 
 /// One disagreement, with the quoted text of both sides.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Finding {
     pub id: String,
     pub kind: FindingKind,
@@ -244,7 +259,7 @@ pub struct Finding {
 }
 
 /// One source's word on one commune and criterion.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct StatusEntry {
     pub source: String,
     /// `dat`, `chua_dat`, `phan_dau_dat`… as in the record.
@@ -252,7 +267,7 @@ pub struct StatusEntry {
     pub line: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct MatrixCell {
     pub criterion: u32,
     pub entries: Vec<StatusEntry>,
@@ -261,7 +276,7 @@ pub struct MatrixCell {
 }
 
 /// One source's count of criteria met by one commune.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CountEntry {
     pub source: String,
     pub achieved: f64,
@@ -270,7 +285,7 @@ pub struct CountEntry {
     pub line: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct MatrixRow {
     /// As written, e.g. `xã Mỹ An`.
     pub commune: String,
@@ -281,7 +296,7 @@ pub struct MatrixRow {
 }
 
 /// Communes × the national criteria, status per source.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CriteriaMatrix {
     /// The criterion numbers of the columns (1–19).
     pub criteria: Vec<u32>,
@@ -289,7 +304,7 @@ pub struct CriteriaMatrix {
 }
 
 /// The matching deadline on the other side (parent for a child's entry).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Counterpart {
     pub source: String,
     pub item: String,
@@ -298,7 +313,7 @@ pub struct Counterpart {
 }
 
 /// One deadline of one document for one unit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TimelineEntry {
     pub due: String,
     /// The last day the deadline allows (ISO date), when it has one.
@@ -313,7 +328,7 @@ pub struct TimelineEntry {
     pub parent: Option<Counterpart>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Summary {
     pub documents: usize,
     pub families: usize,

@@ -306,7 +306,7 @@ fn matrix(h: &mut String, c: &Comparison) {
         let counts: Vec<String> = r
             .counts
             .iter()
-            .filter(|k| k.status.as_deref() == Some("dat"))
+            .filter(|k| matches!(k.status.as_deref(), Some("dat" | "duy_tri_nang_cao")))
             .map(|k| match k.total {
                 Some(t) => format!("{}/{t}", k.achieved),
                 None => k.achieved.to_string(),
@@ -592,9 +592,17 @@ const JS: &str = r#"
       document.getElementById('findings').scrollIntoView();
     });
   });
+  // `report.html#F0003` opens that finding (links from mail or notes).
+  function openHash(){
+    var id = decodeURIComponent(location.hash.slice(1));
+    var r = id && body.querySelector('tr.finding[data-id="' + id + '"]');
+    if (r) { var e = evidenceOf(r); if (e && e.hidden) toggle(r); r.scrollIntoView(); }
+  }
+  window.addEventListener('hashchange', openHash);
   kind.addEventListener('change', apply);
   subject.addEventListener('change', apply);
   text.addEventListener('input', apply);
   apply();
+  openHash();
 })();
 "#;

@@ -134,6 +134,8 @@ pub static STATUS_CUES: &[(&str, CriterionStatus)] = &[
     ("duy trì và nâng cao", CriterionStatus::DuyTriNangCao),
     ("giữ vững và nâng cao", CriterionStatus::DuyTriNangCao),
     ("duy trì, nâng cao", CriterionStatus::DuyTriNangCao),
+    // `duy trì 19/19 tiêu chí`: kept, so met.
+    ("duy trì", CriterionStatus::DuyTriNangCao),
     ("củng cố", CriterionStatus::CungCo),
     ("cũng cố", CriterionStatus::CungCo),
     ("phấn đấu đạt", CriterionStatus::PhanDauDat),
