@@ -765,3 +765,60 @@ fn a_dataset_of_schema_1_is_refused_by_compare_then_upgraded_by_index() {
     let from_db = compare_cli(&["--db", db.to_str().unwrap()]);
     assert_eq!(from_db["findings"], the_families()["findings"]);
 }
+
+#[test]
+fn without_a_citation_a_plan_is_placed_by_assignment_then_by_place() {
+    let basis = "Căn cứ Kế hoạch số 52/KH-UBND ngày 08/3/2025 của UBND huyện An Khê về xây dựng nông thôn mới năm 2025;";
+    let uncited = |name: &str, basis_line: &str| {
+        commune(name, "08/3/2025", "", "").replace(basis, basis_line)
+    };
+    let parent = District {
+        content: PLAIN.content,
+        assignments:
+            "2. UBND xã Bình Minh\n- Duy tu các tuyến đường giao thông nông thôn trên địa bàn xã.",
+    };
+    let c = run(&[
+        ("huyen.txt", district(&parent)),
+        // Named by the district as a unit given work.
+        (
+            "binh_minh.txt",
+            uncited("Bình Minh", "Căn cứ tình hình thực tế của địa phương;"),
+        ),
+        // Neither cited nor named: it says which district it is in.
+        (
+            "hoa_an.txt",
+            uncited(
+                "Hòa An",
+                "Căn cứ tình hình thực tế của xã Hòa An, huyện An Khê;",
+            ),
+        ),
+        // Says nothing of any district: stays alone.
+        (
+            "tan_son.txt",
+            uncited("Tân Sơn", "Căn cứ tình hình thực tế của địa phương;"),
+        ),
+    ]);
+    let via: BTreeMap<&str, vnplan_compare::Via> = c
+        .families
+        .iter()
+        .flat_map(|f| f.members.iter().map(|m| (m.source.as_str(), m.via)))
+        .collect();
+    assert_eq!(
+        via.get("binh_minh.txt"),
+        Some(&vnplan_compare::Via::Assignment),
+        "{via:?}"
+    );
+    assert_eq!(
+        via.get("hoa_an.txt"),
+        Some(&vnplan_compare::Via::Place),
+        "{via:?}"
+    );
+    assert_eq!(via.get("tan_son.txt"), None, "{via:?}");
+    assert!(c
+        .documents
+        .iter()
+        .find(|d| d.source == "tan_son.txt")
+        .unwrap()
+        .parent
+        .is_none());
+}

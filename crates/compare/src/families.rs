@@ -4,10 +4,11 @@
 //! document speaks of the parent's district or province, on an overlapping
 //! period). A parent is always of a higher level, so the families are trees.
 
-use crate::body::{rank, Body};
+use crate::body::{rank, Body, Side};
 use crate::links::Resolution;
 use crate::model::{Family, LinkStatus, Member, Via};
 use crate::view::Doc;
+use std::collections::HashMap;
 use vnplan_record::fold::fold;
 use vnplan_record::vocab::Level;
 
@@ -34,13 +35,59 @@ impl Tree {
     }
 }
 
-fn level_word(level: Level) -> &'static [&'static str] {
+/// Level words (folded) that name a place of a level.
+fn level_words(level: Level) -> &'static [&'static [&'static str]] {
     match level {
-        Level::Tinh => &["tinh", "thanh pho"],
-        Level::Huyen => &["huyen", "thi xa", "thanh pho", "quan"],
-        Level::Xa => &["xa", "phuong", "thi tran"],
+        Level::Tinh => &[&["tinh"], &["thanh", "pho"]],
+        Level::Huyen => &[&["huyen"], &["thi", "xa"], &["thanh", "pho"], &["quan"]],
+        Level::Xa => &[&["xa"], &["phuong"], &["thi", "tran"]],
         _ => &[],
     }
+}
+
+/// How often a document names each place of the level of rank `rank`
+/// (`huyện Đăk Hà`): one pass over its folded words, each level word
+/// followed by one to four words looked up.
+fn place_mentions(
+    doc: &Doc<'_>,
+    rank_above: u8,
+    places: &HashMap<(Level, &str), Vec<usize>>,
+) -> HashMap<usize, usize> {
+    let level = match rank_above {
+        1 => Level::Tinh,
+        2 => Level::Huyen,
+        3 => Level::Xa,
+        _ => return HashMap::new(),
+    };
+    let mut out: HashMap<usize, usize> = HashMap::new();
+    for para in doc.paragraphs() {
+        let folded = fold(para);
+        let words: Vec<&str> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        for i in 0..words.len() {
+            for lw in level_words(level) {
+                if !words[i..].starts_with(lw) {
+                    continue;
+                }
+                let start = i + lw.len();
+                for len in 1..=4 {
+                    let Some(name) = words.get(start..start + len) else {
+                        break;
+                    };
+                    for &p in places
+                        .get(&(level, name.join(" ").as_str()))
+                        .into_iter()
+                        .flatten()
+                    {
+                        *out.entry(p).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 fn overlaps(a: Option<[i32; 2]>, b: Option<[i32; 2]>) -> bool {
@@ -68,11 +115,35 @@ pub(crate) fn build(docs: &[Doc<'_>], links: &[Resolution]) -> Tree {
     let n = docs.len();
     let ranks: Vec<Option<u8>> = docs.iter().map(|d| rank(d.level)).collect();
     let above = |p: usize, c: usize| matches!((ranks[p], ranks[c]), (Some(a), Some(b)) if a < b);
-    let folded: Vec<String> = docs
-        .iter()
-        .map(|d| fold(&d.paragraphs().join("\n")))
-        .collect();
-    let units: Vec<Vec<Body>> = docs.iter().map(unit_bodies).collect();
+    // Issuers by (side, level, place), and places by (level, place): every
+    // lookup below is a hash probe, so a set of thousands of plans is not
+    // compared pair by pair.
+    let mut by_issuer: HashMap<(Side, Level, &str), Vec<usize>> = HashMap::new();
+    let mut by_place: HashMap<(Level, &str), Vec<usize>> = HashMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        if let (Some(level), Some(place)) = (d.level, d.body.place.as_deref()) {
+            by_issuer
+                .entry((d.body.side, level, place))
+                .or_default()
+                .push(i);
+            by_place.entry((level, place)).or_default().push(i);
+        }
+    }
+    // Who names whom as a unit given work (by name, not `các xã`).
+    let mut named_by: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (p, d) in docs.iter().enumerate() {
+        for u in unit_bodies(d) {
+            let (Some(level), Some(place), false) = (u.level, u.place.as_deref(), u.collective)
+            else {
+                continue;
+            };
+            for &c in by_issuer.get(&(u.side, level, place)).into_iter().flatten() {
+                if c != p && above(p, c) && !named_by[c].contains(&p) {
+                    named_by[c].push(p);
+                }
+            }
+        }
+    }
     let mut parent: Vec<Option<(usize, Via)>> = vec![None; n];
     for c in 0..n {
         // 1. By reference: the nearest level above among the cited documents.
@@ -89,30 +160,26 @@ pub(crate) fn build(docs: &[Doc<'_>], links: &[Resolution]) -> Tree {
             continue;
         }
         // 2. By assignment: a document above names this issuer as a unit.
-        let named = (0..n)
-            .filter(|&p| p != c && above(p, c))
-            .filter(|&p| units[p].iter().any(|u| u.names(&docs[c].body)))
+        let named = named_by[c]
+            .iter()
+            .copied()
             .max_by_key(|&p| (ranks[p], std::cmp::Reverse(p)));
         if let Some(p) = named {
             parent[c] = Some((p, Via::Assignment));
             continue;
         }
         // 3. By place: the next level up whose place this document names.
-        let Some(rc) = ranks[c] else { continue };
-        let by_place = (0..n)
-            .filter(|&p| p != c && ranks[p] == Some(rc.saturating_sub(1)) && rc > 0)
-            .filter(|&p| overlaps(docs[p].period, docs[c].period))
-            .filter_map(|p| {
-                let place = docs[p].body.place.as_ref()?;
-                let level = docs[p].level?;
-                let mentions: usize = level_word(level)
-                    .iter()
-                    .map(|w| folded[c].matches(&format!("{w} {place}")).count())
-                    .sum();
-                (mentions > 0).then_some((p, mentions, docs[p].body.side == docs[c].body.side))
-            })
+        let Some(rc) = ranks[c].filter(|&r| r > 0) else {
+            continue;
+        };
+        let mentions = place_mentions(&docs[c], rc - 1, &by_place);
+        let found = mentions
+            .into_iter()
+            .filter(|&(p, _)| p != c && ranks[p] == Some(rc - 1))
+            .filter(|&(p, _)| overlaps(docs[p].period, docs[c].period))
+            .map(|(p, m)| (p, m, docs[p].body.side == docs[c].body.side))
             .max_by_key(|&(p, m, same_side)| (same_side, m, std::cmp::Reverse(p)));
-        if let Some((p, _, _)) = by_place {
+        if let Some((p, _, _)) = found {
             parent[c] = Some((p, Via::Place));
         }
     }

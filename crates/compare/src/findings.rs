@@ -38,8 +38,7 @@ fn finding(
     subject: Option<String>,
     child_items: Vec<Evidence>,
     parent_items: Vec<Evidence>,
-    vi: String,
-    en: String,
+    detail: Detail,
 ) -> Finding {
     Finding {
         id: String::new(),
@@ -50,8 +49,12 @@ fn finding(
         subject,
         child_items,
         parent_items,
-        detail: Detail { vi, en },
+        detail,
     }
+}
+
+fn detail(vi: String, en: String) -> Detail {
+    Detail { vi, en }
 }
 
 pub(crate) fn find(docs: &[Doc<'_>], links: &[Resolution], tree: &Tree) -> Found {
@@ -217,17 +220,19 @@ fn deadlines_after_parent(
                     cd.subject(),
                     vec![cd.evidence(dc, &dc.text, Some(iso(lc)))],
                     vec![pd.evidence(dp, &dp.text, Some(iso(lp)))],
-                    format!(
-                        "Thời hạn “{}” là {}, muộn hơn thời hạn {} của cấp trên",
-                        short(&dc.task),
-                        vn_date(lc),
-                        vn_date(lp)
-                    ),
-                    format!(
-                        "Deadline for “{}” is {}, after the parent's {}",
-                        short(&dc.task),
-                        iso(lc),
-                        iso(lp)
+                    detail(
+                        format!(
+                            "Thời hạn “{}” là {}, muộn hơn thời hạn {} của cấp trên",
+                            short(&dc.task),
+                            vn_date(lc),
+                            vn_date(lp)
+                        ),
+                        format!(
+                            "Deadline for “{}” is {}, after the parent's {}",
+                            short(&dc.task),
+                            iso(lc),
+                            iso(lp)
+                        ),
                     ),
                 ));
             }
@@ -319,6 +324,9 @@ fn event_key(
 
 type Day = (i32, u32, u32);
 
+/// Each event's dates in one document: (date item, first and last day).
+type EventDates = BTreeMap<&'static str, Vec<(usize, (Day, Day))>>;
+
 /// The days of an event date: one day, or the days of a range.
 fn event_days(item: &vnplan_record::DateItem) -> Option<(Day, Day)> {
     let value = match item.kind {
@@ -333,8 +341,8 @@ fn event_days(item: &vnplan_record::DateItem) -> Option<(Day, Day)> {
 }
 
 fn event_dates(docs: &[Doc<'_>], edges: &[(usize, usize)]) -> Vec<Finding> {
-    let events = |d: &Doc<'_>| -> BTreeMap<&'static str, Vec<(usize, (Day, Day))>> {
-        let mut m: BTreeMap<&'static str, Vec<(usize, (Day, Day))>> = BTreeMap::new();
+    let events = |d: &Doc<'_>| -> EventDates {
+        let mut m: EventDates = BTreeMap::new();
         for (i, item) in d.record.dates.iter().enumerate() {
             if item.role != DateRole::Event {
                 continue;
@@ -369,16 +377,18 @@ fn event_dates(docs: &[Doc<'_>], edges: &[(usize, usize)]) -> Vec<Finding> {
                 cd.subject(),
                 vec![cd.evidence(ci_item, &ci_item.text, Some(iso(cday)))],
                 vec![pd.evidence(pi_item, &pi_item.text, Some(iso(pday)))],
-                format!(
-                    "{} ghi ngày {}, cấp trên ghi ngày {}",
-                    capitalise(key),
-                    vn_date(cday),
-                    vn_date(pday)
-                ),
-                format!(
-                    "“{key}” dated {} here, {} in the parent",
-                    iso(cday),
-                    iso(pday)
+                detail(
+                    format!(
+                        "{} ghi ngày {}, cấp trên ghi ngày {}",
+                        capitalise(key),
+                        vn_date(cday),
+                        vn_date(pday)
+                    ),
+                    format!(
+                        "“{key}” dated {} here, {} in the parent",
+                        iso(cday),
+                        iso(pday)
+                    ),
                 ),
             ));
         }
@@ -579,17 +589,19 @@ fn criteria_conflicts(docs: &[Doc<'_>], tree: &Tree, edges: &[(usize, usize)]) -
                         Some(commune.name.clone()),
                         vec![cd.evidence(ki, &ki.text, Some(fmt(count(c, ci))))],
                         vec![pd.evidence(kp, &kp.text, Some(fmt(count(p, pi))))],
-                        format!(
-                            "{}: đạt {} tiêu chí, cấp trên ghi {}",
-                            capitalise(&commune.name),
-                            fmt(count(c, ci)),
-                            fmt(count(p, pi))
-                        ),
-                        format!(
-                            "{}: {} criteria met here, {} in the parent",
-                            commune.name,
-                            fmt(count(c, ci)),
-                            fmt(count(p, pi))
+                        detail(
+                            format!(
+                                "{}: đạt {} tiêu chí, cấp trên ghi {}",
+                                capitalise(&commune.name),
+                                fmt(count(c, ci)),
+                                fmt(count(p, pi))
+                            ),
+                            format!(
+                                "{}: {} criteria met here, {} in the parent",
+                                commune.name,
+                                fmt(count(c, ci)),
+                                fmt(count(p, pi))
+                            ),
                         ),
                     ));
                     break;
@@ -684,15 +696,17 @@ fn criteria_conflicts(docs: &[Doc<'_>], tree: &Tree, edges: &[(usize, usize)]) -
                     Some(commune.name.clone()),
                     ev(cd, pick(&sc)),
                     ev(pd, pick(&sp)),
-                    format!(
-                        "{}: {} ở đây; cấp trên: {}",
-                        capitalise(&commune.name),
-                        list(&sc),
-                        list(&sp)
-                    ),
-                    format!(
-                        "{}: criteria {nums} have a different status in the parent",
-                        commune.name
+                    detail(
+                        format!(
+                            "{}: {} ở đây; cấp trên: {}",
+                            capitalise(&commune.name),
+                            list(&sc),
+                            list(&sp)
+                        ),
+                        format!(
+                            "{}: criteria {nums} have a different status in the parent",
+                            commune.name
+                        ),
                     ),
                 ));
             }
@@ -803,15 +817,17 @@ fn missing_assignments(docs: &[Doc<'_>], edges: &[(usize, usize)]) -> Vec<Findin
                     cd.subject(),
                     vec![cd.whole(None)],
                     vec![parent_ev],
-                    format!(
-                        "Nhiệm vụ cấp trên giao cho {} không có trong kế hoạch: “{}”",
-                        a.unit,
-                        short(&t.text)
-                    ),
-                    format!(
-                        "Task the parent gives {} is not in this plan: “{}”",
-                        a.unit,
-                        short(&t.text)
+                    detail(
+                        format!(
+                            "Nhiệm vụ cấp trên giao cho {} không có trong kế hoạch: “{}”",
+                            a.unit,
+                            short(&t.text)
+                        ),
+                        format!(
+                            "Task the parent gives {} is not in this plan: “{}”",
+                            a.unit,
+                            short(&t.text)
+                        ),
                     ),
                 ));
             }
@@ -902,8 +918,10 @@ fn references(docs: &[Doc<'_>], links: &[Resolution], tree: &Tree) -> Vec<Findin
                     None,
                     vec![from.evidence(r, &r.text, r.date.clone())],
                     vec![to.whole(td.date.clone())],
-                    format!("Trích dẫn số {number}: {}", vi.join("; ")),
-                    format!("Citation of {number}: {}", en.join("; ")),
+                    detail(
+                        format!("Trích dẫn số {number}: {}", vi.join("; ")),
+                        format!("Citation of {number}: {}", en.join("; ")),
+                    ),
                 ));
             }
             LinkStatus::Unresolved if binding(l.from, r) => {
@@ -915,10 +933,7 @@ fn references(docs: &[Doc<'_>], links: &[Resolution], tree: &Tree) -> Vec<Findin
                     None,
                     None,
                     vec![from.evidence(r, &r.text, r.number.clone())],
-                    vec![],
-                    format!("Không có văn bản số {number} của {issuer} trong tập hồ sơ, dù có văn bản khác của cơ quan này"),
-                    format!("No document {number} of {issuer} in the set, though it has others of that body"),
-                ));
+                    vec![], detail(format!("Không có văn bản số {number} của {issuer} trong tập hồ sơ, dù có văn bản khác của cơ quan này"), format!("No document {number} of {issuer} in the set, though it has others of that body"))));
             }
             _ => {}
         }
@@ -950,8 +965,10 @@ fn missing_sections(docs: &[Doc<'_>]) -> Vec<Finding> {
                 d.subject(),
                 vec![d.whole(None)],
                 vec![],
-                format!("Kế hoạch không có mục “{vi}”"),
-                format!("The plan has no section {en}"),
+                detail(
+                    format!("Kế hoạch không có mục “{vi}”"),
+                    format!("The plan has no section {en}"),
+                ),
             ));
         }
     }
@@ -993,15 +1010,17 @@ fn periods(docs: &[Doc<'_>], tree: &Tree) -> Vec<Finding> {
             cd.subject(),
             ev(cd, a),
             ev(pd, b),
-            format!(
-                "Thời kỳ {} nằm ngoài thời kỳ {} của kế hoạch cấp trên",
-                span(a),
-                span(b)
-            ),
-            format!(
-                "Period {} is outside the parent plan's {}",
-                span(a),
-                span(b)
+            detail(
+                format!(
+                    "Thời kỳ {} nằm ngoài thời kỳ {} của kế hoạch cấp trên",
+                    span(a),
+                    span(b)
+                ),
+                format!(
+                    "Period {} is outside the parent plan's {}",
+                    span(a),
+                    span(b)
+                ),
             ),
         ));
     }

@@ -39,6 +39,14 @@ pub(crate) fn resolve(docs: &[Doc<'_>]) -> Vec<Resolution> {
             by_number.entry(number_key(n)).or_default().push(i);
         }
     }
+    // Documents by the place of their issuer, to tell a citation of a body
+    // that has documents in the set without a pass over the set.
+    let mut by_place: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (i, d) in docs.iter().enumerate() {
+        if let Some(p) = d.body.place.as_deref() {
+            by_place.entry(p).or_default().push(i);
+        }
+    }
     let mut out = Vec::new();
     for (from, doc) in docs.iter().enumerate() {
         for (ri, r) in doc.record.references.iter().enumerate() {
@@ -82,11 +90,13 @@ pub(crate) fn resolve(docs: &[Doc<'_>]) -> Vec<Resolution> {
                 }
                 (Some(j), LinkStatus::Mismatch, differs)
             } else if cited.as_ref().is_some_and(|c| {
-                c.place.is_some()
-                    && docs
-                        .iter()
-                        .enumerate()
-                        .any(|(j, d)| j != from && c.compatible(&d.body) && d.body.place.is_some())
+                c.place
+                    .as_deref()
+                    .and_then(|p| by_place.get(p))
+                    .is_some_and(|same| {
+                        same.iter()
+                            .any(|&j| j != from && c.compatible(&docs[j].body))
+                    })
             }) {
                 (None, LinkStatus::Unresolved, Vec::new())
             } else {

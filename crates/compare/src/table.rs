@@ -150,7 +150,7 @@ pub fn write_csv(c: &Comparison, table: CsvTable, out: impl Write) -> io::Result
                         &opt(&r.district),
                         "count",
                         &k.source,
-                        &format!("{value} {}", opt(&k.status)).trim().to_string(),
+                        format!("{value} {}", opt(&k.status)).trim(),
                         &k.line.to_string(),
                         "",
                     ])

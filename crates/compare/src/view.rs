@@ -181,7 +181,7 @@ pub(crate) fn years_of(value: &str) -> Option<[i32; 2]> {
     let core = value.split(';').next()?;
     let mut parts = core.split('/');
     let first = parts.next()?;
-    let last = parts.last().unwrap_or(first);
+    let last = parts.next_back().unwrap_or(first);
     let year = |s: &str| s.get(..4).and_then(|y| y.parse::<i32>().ok());
     Some([year(first)?, year(last)?])
 }
