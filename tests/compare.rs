@@ -822,3 +822,41 @@ fn without_a_citation_a_plan_is_placed_by_assignment_then_by_place() {
         .parent
         .is_none());
 }
+
+#[test]
+fn an_input_without_a_record_is_listed_and_the_comparison_goes_on() {
+    let folder = families().join("tinh_hoa_son");
+    let empty = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/hostile/zero.txt");
+    let out = vnplan()
+        .args([
+            "compare",
+            "-q",
+            "--format",
+            "json",
+            folder.to_str().unwrap(),
+            empty.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "some input failed");
+    let c: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(c["summary"]["unread"], 1);
+    assert_eq!(c["unread"][0]["kind"], "empty");
+    assert!(c["unread"][0]["source"]
+        .as_str()
+        .unwrap()
+        .ends_with("zero.txt"));
+    assert_eq!(found(&c), gold());
+    let html = vnplan()
+        .args([
+            "compare",
+            "-q",
+            "--format",
+            "html",
+            folder.to_str().unwrap(),
+            empty.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&html.stdout).contains("không đọc được"));
+}

@@ -8,7 +8,7 @@ use super::{ReadArgs, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE};
 use std::io::Write;
 use std::path::PathBuf;
 use vnplan_compare::table::{self, CsvTable};
-use vnplan_compare::Comparison;
+use vnplan_compare::{Comparison, Unread};
 use vnplan_engine::batch;
 use vnplan_engine::record::sink::Sink;
 use vnplan_engine::record::{Output, Record};
@@ -84,12 +84,18 @@ pub struct Args {
 #[derive(Default)]
 struct Collect {
     records: Vec<Record>,
+    unread: Vec<Unread>,
 }
 
 impl Sink for Collect {
     fn write(&mut self, output: Output) -> std::io::Result<()> {
-        if let Output::Record(r) = output {
-            self.records.push(*r);
+        match output {
+            Output::Record(r) => self.records.push(*r),
+            Output::Error(e) => self.unread.push(Unread {
+                source: e.source.path,
+                kind: e.error.kind.as_str().to_string(),
+                message: e.error.message,
+            }),
         }
         Ok(())
     }
@@ -114,14 +120,33 @@ pub fn run(args: Args) -> i32 {
         }
     });
     let mut failed = false;
-    let (records, inputs) = match &args.db {
+    let (records, inputs, unread) = match &args.db {
         Some(db) => {
             let ds = match super::open_dataset(db) {
                 Ok(ds) => ds,
                 Err(code) => return code,
             };
-            match ds.records(args.filter.as_deref()) {
-                Ok(r) => (r, Vec::new()),
+            // The dataset's error records are listed when the whole set is
+            // compared (a filter over `documents` does not apply to them).
+            let errors = match args.filter {
+                Some(_) => Ok(Vec::new()),
+                None => ds.errors(),
+            };
+            match ds
+                .records(args.filter.as_deref())
+                .and_then(|r| Ok((r, errors?)))
+            {
+                Ok((r, errors)) => {
+                    let unread = errors
+                        .into_iter()
+                        .map(|(source, kind, message)| Unread {
+                            source,
+                            kind,
+                            message,
+                        })
+                        .collect();
+                    (r, Vec::new(), unread)
+                }
                 Err(e) => {
                     eprintln!("vnplan: {e}");
                     return EXIT_USAGE;
@@ -145,6 +170,7 @@ pub fn run(args: Args) -> i32 {
                 }
             };
             let mut sink = Collect::default();
+            // Error records are kept: the comparison lists what it lacks.
             let result = batch::run(
                 &inputs,
                 &args.read.options(),
@@ -167,10 +193,10 @@ pub fn run(args: Args) -> i32 {
                     return EXIT_USAGE;
                 }
             }
-            (sink.records, inputs)
+            (sink.records, inputs, sink.unread)
         }
     };
-    let comparison = vnplan_compare::compare(&records);
+    let comparison = vnplan_compare::compare(&records).with_unread(unread);
     if !args.quiet {
         let s = &comparison.summary;
         eprintln!(

@@ -91,6 +91,7 @@ pub fn compare(records: &[Record]) -> Comparison {
     }
     let summary = Summary {
         documents: docs.len(),
+        unread: 0,
         families: tree.families.len(),
         links: link_counts,
         findings: found.findings.len(),
@@ -105,7 +106,18 @@ pub fn compare(records: &[Record]) -> Comparison {
         findings: found.findings,
         criteria_matrix,
         deadline_timeline,
+        unread: Vec::new(),
         summary,
+    }
+}
+
+impl Comparison {
+    /// Lists the inputs that gave no record, in order of source path.
+    pub fn with_unread(mut self, mut unread: Vec<Unread>) -> Comparison {
+        unread.sort_by(|a, b| a.source.cmp(&b.source));
+        self.summary.unread = unread.len();
+        self.unread = unread;
+        self
     }
 }
 

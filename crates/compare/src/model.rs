@@ -32,7 +32,20 @@ pub struct Comparison {
     pub findings: Vec<Finding>,
     pub criteria_matrix: CriteriaMatrix,
     pub deadline_timeline: Vec<TimelineEntry>,
+    /// Inputs that gave no record (error records): the set compared is
+    /// missing them, and the reader should know.
+    #[serde(default)]
+    pub unread: Vec<Unread>,
     pub summary: Summary,
+}
+
+/// An input that could not be read, from its error record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Unread {
+    pub source: String,
+    /// The error kind (`image_only`, `malformed`, …).
+    pub kind: String,
+    pub message: String,
 }
 
 /// One compared document, as the comparison sees it.
@@ -331,6 +344,9 @@ pub struct TimelineEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Summary {
     pub documents: usize,
+    /// Inputs without a record (see `unread`).
+    #[serde(default)]
+    pub unread: usize,
     pub families: usize,
     pub links: BTreeMap<String, usize>,
     pub findings: usize,

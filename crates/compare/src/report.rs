@@ -80,6 +80,23 @@ fn summary(h: &mut String, c: &Comparison) {
         s.findings,
         s.links.get("resolved").copied().unwrap_or(0)
     );
+    if !c.unread.is_empty() {
+        let _ = write!(
+            h,
+            "<details class=\"unread\"><summary>{} văn bản không đọc được, không được đối chiếu <span class=\"en\">input(s) could not be read and were not compared</span></summary><ul>",
+            c.unread.len()
+        );
+        for u in &c.unread {
+            let _ = write!(
+                h,
+                "<li><b>{}</b> <span class=\"muted\">{}</span> — {}</li>",
+                esc(&u.source),
+                esc(&u.kind),
+                esc(&u.message)
+            );
+        }
+        h.push_str("</ul></details>");
+    }
     h.push_str("<table class=\"kinds\"><thead><tr><th>Loại phát hiện <span class=\"en\">Kind</span></th><th>Số <span class=\"en\">Count</span></th></tr></thead><tbody>");
     for k in FindingKind::ALL {
         let n = s.findings_by_kind.get(k.as_str()).copied().unwrap_or(0);
@@ -522,6 +539,7 @@ ul.tree,ul.tree ul{list-style:none;padding-left:22px;margin:4px 0}ul.tree{paddin
 tr.evidence td{background:#fbfcfd}.sides{display:grid;grid-template-columns:1fr 1fr;gap:16px}.side h4{margin:4px 0}.src{font-family:monospace;font-size:12px;color:var(--muted);word-break:break-all}
 blockquote{margin:8px 0;padding:8px 12px;background:#fff;border-left:4px solid var(--blue);white-space:pre-wrap}mark{background:var(--hi);padding:0 2px;border-bottom:2px solid var(--amber)}
 .where{font-size:12px;color:var(--muted)}.value{margin-top:4px;font-weight:bold;color:var(--red)}.empty{color:var(--muted);font-style:italic}
+.unread{margin:12px 0;padding:8px 12px;background:#fff4e5;border:1px solid #f0c36d;border-radius:6px}
 .scroll{overflow-x:auto}.heat td.cell{width:28px;text-align:center;font-size:12px;color:#fff}.heat td.none{background:#fafafa}
 .cell.dat{background:var(--green)}.cell.chua_dat{background:var(--red)}.cell.target{background:var(--amber)}.cell.conflict{background:repeating-linear-gradient(45deg,var(--red),var(--red) 4px,#222 4px,#222 8px);outline:2px solid #000}
 .legend .cell{display:inline-block;width:14px;height:14px;vertical-align:middle;margin:0 4px 0 12px}td.count.conflict{background:#ffe0e0;font-weight:bold}

@@ -243,6 +243,9 @@ pub fn write_text(c: &Comparison, mut out: impl Write) -> io::Result<()> {
             f.detail.en
         )?;
     }
+    for u in &c.unread {
+        writeln!(out, "not read: {} ({}): {}", u.source, u.kind, u.message)?;
+    }
     writeln!(
         out,
         "{} document(s), {} famil{}, {} finding(s)",

@@ -183,6 +183,16 @@ impl Dataset {
         Ok(out)
     }
 
+    /// The inputs the dataset holds an error record for: (source, kind,
+    /// message), in order of source path.
+    pub fn errors(&self) -> Result<Vec<(String, String, String)>, DatasetError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT source, kind, message FROM errors ORDER BY source")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Open an existing dataset read-only (search, export, compare).
     pub fn open_read_only(path: &Path) -> Result<Dataset, DatasetError> {
         let shown = path.display().to_string();

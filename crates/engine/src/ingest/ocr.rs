@@ -63,7 +63,20 @@ pub fn ocr_pdf(bytes: &[u8]) -> Result<Vec<String>, DocError> {
         let out = Command::new("tesseract")
             .arg(&img)
             .arg("-")
-            .args(["-l", "vie", "--psm", "6"])
+            // Keep the layout, so the column rules of `pdftotext -layout` text
+            // apply: `preserve_interword_spaces` keeps the run of spaces between
+            // the issuing body and the motto, the number and the date, `Nơi
+            // nhận:` and the signature; page segmentation 4 (one column of
+            // lines of varying size) keeps each printed line whole and puts a
+            // blank line between blocks, as under the title.
+            .args([
+                "-l",
+                "vie",
+                "--psm",
+                "4",
+                "-c",
+                "preserve_interword_spaces=1",
+            ])
             .stderr(Stdio::null())
             .output()
             .map_err(|e| DocError::Internal(format!("cannot run tesseract: {e}")))?;
