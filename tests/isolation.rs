@@ -229,3 +229,84 @@ fn an_interrupted_run_leaves_no_output_and_resume_picks_up_what_it_finished() {
     let left: Vec<_> = std::fs::read_dir(&out_dir).unwrap().collect();
     assert_eq!(left.len(), 1, "the side file is gone after a complete run");
 }
+
+#[test]
+fn workers_are_reused_across_files_and_a_crash_costs_one_file() {
+    // A stand-in worker that logs each start and crashes on `crash.pdf`;
+    // other requests go to the real worker, one per request.
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("starts.log");
+    let exe = script(
+        dir.path(),
+        "worker",
+        &format!(
+            "echo start >> '{log}'\nwhile IFS= read -r line; do\n  case \"$line\" in\n    *crash.pdf*) kill -ABRT $$ ;;\n    *) printf '%s\\n' \"$line\" | '{vnplan}' __worker ;;\n  esac\ndone",
+            log = log.display(),
+            vnplan = env!("CARGO_BIN_EXE_vnplan"),
+        ),
+    );
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut pdfs: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .collect();
+    pdfs.sort();
+    let crash = dir.path().join("crash.pdf");
+    std::fs::write(&crash, b"%PDF-1.4 crashes the parser").unwrap();
+    // Three good files, the crash, two good files.
+    let order: Vec<&Path> = vec![&pdfs[0], &pdfs[1], &pdfs[2], &crash, &pdfs[3], &pdfs[4]];
+    let inputs: Vec<Input> = order
+        .iter()
+        .map(|p| Input::File {
+            path: p.to_path_buf(),
+            display: p.display().to_string(),
+        })
+        .collect();
+    let opts = BatchOptions {
+        jobs: 1,
+        isolation: Some(Isolation {
+            command: vec![exe.into()],
+            timeout: Duration::from_secs(60),
+            max_memory: 0,
+        }),
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    batch::run(
+        &inputs,
+        &vnplan_engine::Options::default(),
+        &opts,
+        &mut JsonLines::new(&mut out),
+        &|| {},
+    )
+    .unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 6);
+    for (i, v) in lines.iter().enumerate() {
+        if i == 3 {
+            assert_eq!(v["error"]["kind"], "malformed", "{v}");
+            assert!(
+                v["error"]["message"].as_str().unwrap().contains("crashed"),
+                "{v}"
+            );
+        } else {
+            assert!(v["error"].is_null(), "{v}");
+            // The same record as read in this process.
+            let direct =
+                vnplan_engine::batch::process_input(&inputs[i], &vnplan_engine::Options::default());
+            let mut direct = serde_json::to_value(direct).unwrap();
+            direct.as_object_mut().unwrap().remove("text");
+            assert_eq!(v, &direct);
+        }
+    }
+    // One worker for the first three files and the crash, one more for
+    // the crash's second try (a used worker may have died of earlier
+    // files), one for the last two: three starts for six files.
+    let starts = std::fs::read_to_string(&log).unwrap().lines().count();
+    assert_eq!(starts, 3);
+}

@@ -12,7 +12,8 @@
 //! PDF parsing can hang, abort or overflow its stack on hostile files (an
 //! abort cannot be caught in-process), so with [`Isolation`] each PDF is
 //! read by a child process under a wall-clock and memory limit: a bad file
-//! costs one error record, never the batch. The child speaks a typed
+//! costs one error record, never the batch. The children are long-lived
+//! workers reused across files (`workers.rs`), replaced when one fails. The child speaks a typed
 //! protocol ([`WorkerRequest`] in, [`WorkerReply`] out, one JSON line each;
 //! [`serve_worker`] is its side) and the command that starts it is the
 //! caller's to give. With `resume`, outputs of a previous run for unchanged
@@ -24,6 +25,7 @@ use crate::ingest::{self, Format};
 use crate::pipeline::{process_bytes, Options};
 use crate::record::sink::Sink;
 use crate::record::{ErrorInfo, ErrorRecord, ErrorSource, Output, SCHEMA_VERSION};
+use crate::workers::Pool;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -347,7 +349,12 @@ struct Done {
     reused: bool,
 }
 
-fn process_one(input: &Input, opts: &Options, batch: &BatchOptions) -> Done {
+fn process_one(
+    input: &Input,
+    opts: &Options,
+    batch: &BatchOptions,
+    workers: Option<&Pool>,
+) -> Done {
     // Resume: an unchanged file keeps the output it had; skip: the
     // destination holds it already.
     if let Input::File { path, display } = input {
@@ -371,9 +378,9 @@ fn process_one(input: &Input, opts: &Options, batch: &BatchOptions) -> Done {
             }
         }
     }
-    let output = match (&batch.isolation, input) {
-        (Some(iso), Input::File { path, display }) if is_pdf(path, display) => {
-            run_isolated(iso, path, display, opts)
+    let output = match (workers, input) {
+        (Some(workers), Input::File { path, display }) if is_pdf(path, display) => {
+            run_isolated(workers, path, display, opts)
         }
         _ => process_input(input, opts),
     };
@@ -395,101 +402,25 @@ fn is_pdf(path: &Path, display: &str) -> bool {
     ingest::sniff(&head[..n]) == Some(Format::Pdf)
 }
 
-/// Run one input in a child worker under the limits.
-fn run_isolated(iso: &Isolation, path: &Path, display: &str, opts: &Options) -> Output {
-    use wait_timeout::ChildExt;
-    let fail = |kind: DocError| {
-        let bytes = std::fs::read(path).ok();
-        error_output(display, Some(Format::Pdf), bytes.as_deref(), &kind)
-    };
-    let Some((program, args)) = iso.command.split_first() else {
-        return fail(DocError::Internal("no worker command given".into()));
-    };
+/// Run one input in a worker of the pool, under the limits.
+fn run_isolated(workers: &Pool, path: &Path, display: &str, opts: &Options) -> Output {
     let request = WorkerRequest {
         path: path.to_path_buf(),
         display: display.to_string(),
         options: *opts,
     };
-    let request = match serde_json::to_string(&request) {
-        Ok(r) => r,
+    match workers.run(&request) {
+        Ok(reply) => reply.output,
         Err(e) => {
-            return fail(DocError::Internal(format!(
-                "cannot encode the request: {e}"
-            )))
-        }
-    };
-    let mut cmd = std::process::Command::new(program);
-    cmd.args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null());
-    limit_memory(&mut cmd, iso.max_memory);
-    // Its own process group, so a timeout kills everything it started.
-    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
-    let mut child = match cmd.spawn() {
-        Ok(c) => c,
-        Err(e) => {
-            return fail(DocError::Internal(format!(
-                "cannot start the isolated worker {}: {e}",
-                Path::new(program).display()
-            )))
-        }
-    };
-    if let Some(mut stdin) = child.stdin.take() {
-        // A worker that died at once shows up below as its exit status.
-        let _ = stdin.write_all(request.as_bytes());
-        let _ = stdin.write_all(b"\n");
-    }
-    // Read stdout on a thread so a large reply cannot block the child.
-    let Some(mut stdout) = child.stdout.take() else {
-        return fail(DocError::Internal("the worker has no output pipe".into()));
-    };
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = stdout.read_to_string(&mut s);
-        s
-    });
-    let status = match child.wait_timeout(iso.timeout) {
-        Ok(Some(status)) => status,
-        Ok(None) => {
-            // SAFETY: kill(2) on the child's process group, which we created.
-            unsafe {
-                libc::kill(-(child.id() as libc::pid_t), libc::SIGKILL);
-            }
-            let _ = child.kill();
-            let _ = child.wait();
-            // The reader ends when the last writer is gone; do not wait for it.
-            drop(reader);
-            return fail(DocError::Timeout(iso.timeout.as_secs()));
-        }
-        Err(e) => {
-            return fail(DocError::Internal(format!(
-                "cannot wait for the worker: {e}"
-            )))
-        }
-    };
-    let out = reader.join().unwrap_or_default();
-    if status.success() {
-        if let Some(Ok(reply)) = out.lines().next().map(serde_json::from_str::<WorkerReply>) {
-            return reply.output;
+            let bytes = std::fs::read(path).ok();
+            error_output(display, Some(Format::Pdf), bytes.as_deref(), &e)
         }
     }
-    use std::os::unix::process::ExitStatusExt;
-    let why = match status.signal() {
-        Some(sig) if sig == libc::SIGKILL || sig == libc::SIGABRT || sig == libc::SIGSEGV => format!(
-            "the PDF parser crashed (signal {sig}: stack overflow, abort or the {} MiB memory limit)",
-            iso.max_memory / (1024 * 1024)
-        ),
-        Some(sig) => format!("the PDF parser was killed by signal {sig}"),
-        None if status.success() => "the PDF worker gave no readable reply".to_string(),
-        None => format!("the PDF worker failed (exit status {})", status.code().unwrap_or(-1)),
-    };
-    fail(DocError::Malformed(why))
 }
 
 /// Limit the child's address space (Unix). Hand-written because no crate
 /// offers a pre-exec rlimit for `std::process::Command`.
-fn limit_memory(cmd: &mut std::process::Command, bytes: u64) {
+pub(crate) fn limit_memory(cmd: &mut std::process::Command, bytes: u64) {
     if bytes == 0 {
         return;
     }
@@ -553,13 +484,15 @@ pub fn run(
         .build()
         .map_err(std::io::Error::other)?;
     let window = (jobs * 4).max(8);
+    // Long-lived workers for isolated inputs, at most one per thread busy.
+    let workers = batch.isolation.clone().map(Pool::new);
     let mut summary = Summary::default();
     for chunk in inputs.chunks(window) {
         let done: Vec<Done> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|input| {
-                    let d = process_one(input, opts, batch);
+                    let d = process_one(input, opts, batch, workers.as_ref());
                     progress();
                     d
                 })

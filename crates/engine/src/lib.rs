@@ -47,6 +47,7 @@ pub mod normalize;
 pub mod pipeline;
 pub mod segment;
 pub mod textpos;
+mod workers;
 
 /// The output contract, re-exported: the engine fills these types.
 pub use vnplan_record as record;
