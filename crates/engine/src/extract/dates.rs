@@ -657,7 +657,7 @@ fn atoms(p: &str) -> Vec<Found> {
     for c in DATE_SHORT_YEAR.captures_iter(if digits { p } else { "" }) {
         let m0 = c.get(0).unwrap();
         // A two-digit year only after `ngày` or a weekday, with one separator.
-        let lead = c.get(1).is_some() || WEEKDAY_BEFORE.is_match(&p[..m0.start()]);
+        let lead = c.get(1).is_some() || WEEKDAY_BEFORE.is_match(tail(&p[..m0.start()], CONTEXT));
         if !lead || c[3] != c[5] || part_of_symbol(p, m0.start(), m0.end()) {
             continue;
         }
@@ -767,7 +767,7 @@ fn atoms(p: &str) -> Vec<Found> {
         let m0 = c.get(0).unwrap();
         let (m, y) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
         // `ngày 30 tháng 02 năm 2024` is an impossible day, not a month.
-        let after_day = DAY_BEFORE.is_match(&p[..m0.start()]);
+        let after_day = DAY_BEFORE.is_match(tail(&p[..m0.start()], CONTEXT));
         if (1..=12).contains(&m)
             && plausible_year(y)
             && !after_day
@@ -779,7 +779,10 @@ fn atoms(p: &str) -> Vec<Found> {
     for c in MONTH_WORDS.captures_iter(if lower.contains("tháng") { p } else { "" }) {
         let m0 = c.get(0).unwrap();
         let (m, y) = (solar_month(&c[1]).unwrap_or(0), c[2].parse().unwrap_or(0));
-        if (1..=12).contains(&m) && plausible_year(y) && !DAY_BEFORE.is_match(&p[..m0.start()]) {
+        if (1..=12).contains(&m)
+            && plausible_year(y)
+            && !DAY_BEFORE.is_match(tail(&p[..m0.start()], CONTEXT))
+        {
             push(m0.start(), m0.end(), Atom::Month { y: Some(y), m });
         }
     }
@@ -792,11 +795,12 @@ fn atoms(p: &str) -> Vec<Found> {
         let followed = rest
             .trim_start()
             .starts_with(|ch: char| ch.is_ascii_digit() || ch == '/')
-            || rest.trim_start().to_lowercase().starts_with("năm");
+            || starts_with_word_ci(rest.trim_start(), "năm");
         if (1..=12).contains(&m)
             && !followed
-            && !DAY_BEFORE.is_match(&p[..m0.start()])
-            && (RANGE_GAP_AHEAD.is_match(rest) || MONTH_LEAD.is_match(&p[..m0.start()]))
+            && !DAY_BEFORE.is_match(tail(&p[..m0.start()], CONTEXT))
+            && (RANGE_GAP_AHEAD.is_match(rest)
+                || MONTH_LEAD.is_match(tail(&p[..m0.start()], CONTEXT)))
         {
             push(m0.start(), m0.end(), Atom::Month { y: None, m });
         }
@@ -844,7 +848,7 @@ fn atoms(p: &str) -> Vec<Found> {
     }
     for c in YEAR.captures_iter(if digits { p } else { "" }) {
         let m0 = c.get(0).unwrap();
-        if DAY_MONTH_BEFORE.is_match(&p[..m0.start()]) {
+        if DAY_MONTH_BEFORE.is_match(tail(&p[..m0.start()], CONTEXT)) {
             continue; // the year of an impossible full date: not a year either
         }
         let y = c[1].parse().unwrap_or(0);
@@ -931,7 +935,7 @@ fn atoms(p: &str) -> Vec<Found> {
     for c in TIME_COLON.captures_iter(if p.contains(':') { p } else { "" }) {
         let m0 = c.get(0).unwrap();
         // Not a ratio or scale (`tỷ lệ 1:50`), not part of a longer number.
-        let before = p[..m0.start()].to_lowercase();
+        let before = tail(&p[..m0.start()], CONTEXT).to_lowercase();
         if before.trim_end().ends_with("tỷ lệ")
             || before.trim_end().ends_with("tỉ lệ")
             || p[..m0.start()].ends_with([':', '.', ','])
@@ -964,7 +968,7 @@ fn atoms(p: &str) -> Vec<Found> {
             || mi > 59
             || bare_hour
                 && (m0.as_str()[c[1].len()..].starts_with(char::is_whitespace)
-                    || DURATION_BEFORE.is_match(&p[..m0.start()])
+                    || DURATION_BEFORE.is_match(tail(&p[..m0.start()], CONTEXT))
                     || !(BARE_HOUR_BEFORE.is_match(&p[..m0.start()])
                         || BARE_HOUR_AFTER.is_match(&p[m0.end()..])))
         {
@@ -1044,6 +1048,33 @@ fn atoms(p: &str) -> Vec<Found> {
     }
     kept.sort_by_key(|f| f.start);
     kept
+}
+
+/// Characters of context the `…_BEFORE` patterns look at: they end at the
+/// match (`…\s*$`) and need a few words, so they get the last few words
+/// only — matching them on the whole paragraph before every date made a
+/// long paragraph cost the square of its length.
+const CONTEXT: usize = 64;
+
+/// The last `n` characters of `s` (all of it when shorter), without
+/// walking the rest.
+fn tail(s: &str, n: usize) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    &s[start..]
+}
+
+/// `s` starts with `word` (lower case), whatever its case, reading only as
+/// many characters as the word has.
+fn starts_with_word_ci(s: &str, word: &str) -> bool {
+    let n = word.chars().count();
+    s.chars()
+        .take(n)
+        .flat_map(char::to_lowercase)
+        .eq(word.chars())
 }
 
 re!(YEAR_AHEAD, r"(?i)^\s*,?\s*năm\s*\d{4}");
@@ -1468,11 +1499,7 @@ fn render(
 
 /// Role and deadline relation from the words before the expression.
 fn role_of(p: &str, f: &Found, kind: DateKind, value: &str) -> (DateRole, Option<Relation>) {
-    let before = &p[..f.start];
-    let tail: String = {
-        let chars: Vec<char> = before.chars().collect();
-        chars[chars.len().saturating_sub(60)..].iter().collect()
-    };
+    let tail: String = tail(&p[..f.start], 60).to_string();
     if BEFORE_REFERENCE.is_match(&tail) {
         return (DateRole::Reference, None);
     }

@@ -138,6 +138,18 @@ fn clean_task(s: &str) -> String {
     t
 }
 
+/// Bytes before a date that its label or wording can span.
+const CUE_WINDOW: usize = 240;
+
+/// A char boundary at most `n` bytes before `at` (0 when closer).
+fn window_start(p: &str, at: usize, n: usize) -> usize {
+    let mut i = at.saturating_sub(n);
+    while !p.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Bind the deadline hits of one paragraph (`base` = its offset) to tasks.
 pub fn bind(p: &str, base: usize, hits: &[DateHit]) -> Vec<DeadlineHit> {
     let sents = sentences(p);
@@ -145,14 +157,20 @@ pub fn bind(p: &str, base: usize, hits: &[DateHit]) -> Vec<DeadlineHit> {
     let mut prev_end_in_sentence: Option<(usize, usize)> = None; // (sentence idx, end)
     for h in hits.iter().filter(|h| h.role == DateRole::Deadline) {
         let (hs, he) = (h.start - base, h.end - base);
-        let label = LABEL.captures(&p[..hs]);
+        // The label and wording end at the date and span a few words: match
+        // them on a window before it, not on all the paragraph before it
+        // (which made a long paragraph cost the square of its length).
+        let w = window_start(p, hs, CUE_WINDOW);
+        let label = LABEL.captures(&p[w..hs]);
         let phrase_start = match &label {
-            Some(c) => c.get(0).unwrap().start(),
-            None => WORDING.find(&p[..hs]).map(|m| m.start()).unwrap_or(hs),
+            Some(c) => w + c.get(0).unwrap().start(),
+            None => WORDING.find(&p[w..hs]).map(|m| w + m.start()).unwrap_or(hs),
         };
-        let Some(si) = sents.iter().position(|&(s, e)| s <= hs && hs < e) else {
+        // Sentences are in order: the one holding the date by bisection.
+        let si = sents.partition_point(|&(_, e)| e <= hs);
+        if !sents.get(si).is_some_and(|&(s, e)| s <= hs && hs < e) {
             continue;
-        };
+        }
         let (s_start, _) = sents[si];
         let from = match prev_end_in_sentence {
             Some((psi, pe)) if psi == si => pe,

@@ -83,9 +83,24 @@ fn opens_unit(s: &str) -> bool {
         || starts_with_any(s, UNIT_OPENERS)
 }
 
+/// Bytes of text a unit phrase can span (about 150 Vietnamese letters).
+const PHRASE_WINDOW: usize = 400;
+
+/// The largest char boundary of `s` not after `at`.
+fn floor_boundary(s: &str, at: usize) -> usize {
+    if at >= s.len() {
+        return s.len();
+    }
+    (0..=at).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
+}
+
 /// Where the unit phrase starting at byte 0 of `s` ends: the first verb or
 /// preposition that opens the predicate, a colon, or the end.
 fn phrase_end(s: &str) -> usize {
+    // A unit's name is a few words: nothing past this window can end it,
+    // and looking further made every mention in a long paragraph scan the
+    // whole rest of it.
+    let s = &s[..floor_boundary(s, PHRASE_WINDOW)];
     let mut end = s
         .find([':', '…'])
         .or_else(|| s.find("..."))
