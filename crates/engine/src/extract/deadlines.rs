@@ -53,29 +53,45 @@ impl Deadlines {
     /// The units each deadline falls to: those of the innermost assignment
     /// whose section covers its paragraph, by paragraph.
     pub fn units(&self, o: &Outline, assignments: &[AssignmentHit]) -> Vec<Vec<String>> {
+        // The sections that hold assignments, by their heading paragraph,
+        // each with its units: built once, so each deadline looks only at
+        // the sections around it (it was every section and every
+        // assignment for each deadline).
+        let mut by_para: std::collections::BTreeMap<usize, Vec<String>> = Default::default();
+        for a in assignments {
+            by_para
+                .entry(a.para)
+                .or_default()
+                .push(a.unit.canonical.clone());
+        }
+        let mut owners: Vec<(usize, usize, &Vec<String>)> = o
+            .sections
+            .iter()
+            .filter_map(|s| {
+                by_para
+                    .get(&s.para)
+                    .map(|names| (s.para, s.end_para, names))
+            })
+            .collect();
+        owners.sort_by_key(|&(start, _, _)| start);
         self.hits
             .iter()
-            .map(|(para, _)| units_at(o, assignments, *para))
+            .map(|(para, _)| units_at(&owners, *para))
             .collect()
     }
 }
 
-/// The units of the innermost assignment whose section covers `para`.
-fn units_at(o: &Outline, assignments: &[AssignmentHit], para: usize) -> Vec<String> {
-    let mut best: Option<(usize, Vec<String>)> = None;
-    for s in &o.sections {
-        if s.para <= para && para < s.end_para {
-            let names: Vec<String> = assignments
-                .iter()
-                .filter(|a| a.para == s.para)
-                .map(|a| a.unit.canonical.clone())
-                .collect();
-            if !names.is_empty() && best.as_ref().is_none_or(|(p, _)| s.para >= *p) {
-                best = Some((s.para, names));
-            }
-        }
-    }
-    best.map(|b| b.1).unwrap_or_default()
+/// The units of the innermost section with assignments that covers
+/// `para`: the last one starting at or before it that still runs over it
+/// (sections nest, so the innermost starts last).
+fn units_at(owners: &[(usize, usize, &Vec<String>)], para: usize) -> Vec<String> {
+    let i = owners.partition_point(|&(start, _, _)| start <= para);
+    owners[..i]
+        .iter()
+        .rev()
+        .find(|&&(_, end, _)| para < end)
+        .map(|(_, _, names)| (*names).clone())
+        .unwrap_or_default()
 }
 
 /// The deadline wording right before a date: where the phrase starts.
