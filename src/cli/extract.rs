@@ -12,7 +12,7 @@ use vnplan_engine::record::Output;
 pub struct Args {
     /// Files or folders (walked recursively, sorted); `-` reads standard
     /// input (its format is sniffed: text, PDF or DOCX).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "manifest")]
     pub paths: Vec<String>,
     /// Write to FILE (atomically: temp file + rename) instead of stdout.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -31,6 +31,8 @@ pub struct Args {
     /// No summary and no progress bar on stderr.
     #[arg(short = 'q', long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub select: super::SelectArgs,
     #[command(flatten)]
     pub read: ReadArgs,
 }
@@ -58,7 +60,7 @@ impl<W: Write> Sink for Tee<W> {
 }
 
 pub fn run(args: Args) -> i32 {
-    let (inputs, walk) = match super::inputs_of(&args.paths) {
+    let (inputs, walk) = match super::select_inputs(&args.paths, &args.select) {
         Ok(found) => found,
         Err(code) => return code,
     };

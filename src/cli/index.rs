@@ -14,7 +14,7 @@ use vnplan_engine::record::Output;
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Files or folders to index (as for `extract`).
-    #[arg(required_unless_present = "from_jsonl")]
+    #[arg(required_unless_present_any = ["from_jsonl", "merge", "manifest"])]
     pub paths: Vec<String>,
     /// The dataset file (created when missing; its folder must exist).
     #[arg(long, value_name = "FILE")]
@@ -23,6 +23,10 @@ pub struct Args {
     /// instead of reading documents.
     #[arg(long = "from-jsonl", value_name = "FILE", conflicts_with = "paths")]
     pub from_jsonl: Option<String>,
+    /// Merge these datasets (the shards of one batch, `--shard I/N`) into
+    /// `--db`: their records and error records, as indexed.
+    #[arg(long, value_name = "DB", num_args = 1.., conflicts_with_all = ["paths", "from_jsonl", "manifest"])]
+    pub merge: Vec<PathBuf>,
     /// Remove documents whose files are gone.
     #[arg(long)]
     pub prune: bool,
@@ -34,13 +38,16 @@ pub struct Args {
     #[arg(short = 'q', long)]
     pub quiet: bool,
     #[command(flatten)]
+    pub select: super::SelectArgs,
+    #[command(flatten)]
     pub read: ReadArgs,
 }
 
 pub fn run(args: Args) -> i32 {
     let (inputs, walk) = match &args.from_jsonl {
         Some(_) => Default::default(),
-        None => match super::inputs_of(&args.paths) {
+        None if !args.merge.is_empty() => Default::default(),
+        None => match super::select_inputs(&args.paths, &args.select) {
             Ok(found) => found,
             Err(code) => return code,
         },
@@ -62,6 +69,7 @@ pub fn run(args: Args) -> i32 {
     let chunk = args.chunk as usize;
     let result = match &args.from_jsonl {
         Some(path) => from_jsonl(&mut ds, path, &known, chunk),
+        None if !args.merge.is_empty() => merge(&mut ds, &args.merge, &args.db, chunk),
         None => {
             let opts = args.read.options();
             let mut batch_opts = args.read.batch();
@@ -116,6 +124,48 @@ pub fn run(args: Args) -> i32 {
     } else {
         EXIT_SOME_FAILED
     }
+}
+
+/// Copy the records and error records of other datasets (shards) into
+/// `ds`, one after the other; a source in two of them keeps the last.
+fn merge(
+    ds: &mut Dataset,
+    shards: &[PathBuf],
+    target: &Path,
+    chunk: usize,
+) -> Result<batch::Summary, String> {
+    let mut summary = batch::Summary::default();
+    let mut writer = ds.writer(chunk);
+    let same = |a: &Path| std::fs::canonicalize(a).ok() == std::fs::canonicalize(target).ok();
+    for shard in shards {
+        if same(shard) {
+            return Err(format!(
+                "{}: cannot merge a dataset into itself",
+                shard.display()
+            ));
+        }
+        let src = Dataset::open_read_only(shard).map_err(|e| e.to_string())?;
+        src.for_each_record(None, |r| {
+            summary.records += 1;
+            writer
+                .write(Output::Record(Box::new(r)))
+                .map_err(vnplan_dataset::DatasetError::Io)
+        })
+        .map_err(|e| format!("{}: {e}", shard.display()))?;
+        for e in src
+            .error_records()
+            .map_err(|e| format!("{}: {e}", shard.display()))?
+        {
+            summary.errors.push(batch::Failure {
+                path: e.source.path.clone(),
+                kind: e.error.kind,
+                message: e.error.message.clone(),
+            });
+            writer.write(Output::Error(e)).map_err(|e| e.to_string())?;
+        }
+    }
+    writer.finish().map_err(|e| e.to_string())?;
+    Ok(summary)
 }
 
 /// Index the records of a JSON Lines file; unchanged documents (same path

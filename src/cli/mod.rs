@@ -136,6 +136,45 @@ impl ReadArgs {
     }
 }
 
+/// Which inputs a run takes: from a manifest besides the paths, and only
+/// one shard of them (for running one batch on several machines).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct SelectArgs {
+    /// Read only shard I of N (0-based: `--shard 0/4` … `--shard 3/4`), a
+    /// deterministic share by district folder (or manifest group), else by
+    /// path: N jobs with the same inputs read each input exactly once.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<vnplan_engine::shard::Shard>,
+    /// Inputs listed in FILE, one per line (`path`, or `path<TAB>group`;
+    /// `#` comments; relative paths from FILE's folder). A listed file that
+    /// is missing gets an error record.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<std::path::PathBuf>,
+}
+
+/// The inputs of a run: the paths (checked), the manifest's, this shard's.
+pub fn select_inputs(
+    paths: &[String],
+    select: &SelectArgs,
+) -> Result<(Vec<Input>, batch::WalkReport), i32> {
+    let (mut inputs, mut walk) = inputs_of(paths)?;
+    let mut groups = std::collections::HashMap::new();
+    if let Some(file) = &select.manifest {
+        let (listed, g) = vnplan_engine::shard::read_manifest(file).map_err(|e| {
+            eprintln!("vnplan: cannot read the manifest {e}");
+            EXIT_USAGE
+        })?;
+        let (more, more_walk) = batch::collect_inputs(&listed);
+        inputs.extend(more);
+        walk.skipped.extend(more_walk.skipped);
+        groups = g;
+    }
+    if let Some(shard) = select.shard {
+        inputs = shard.select(inputs, &groups);
+    }
+    Ok((inputs, walk))
+}
+
 /// Expand the command-line paths; a path that does not exist is a usage
 /// error, named once, before any work.
 pub fn inputs_of(paths: &[String]) -> Result<(Vec<Input>, batch::WalkReport), i32> {

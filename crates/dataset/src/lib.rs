@@ -139,6 +139,20 @@ impl Dataset {
     /// an SQL condition over the `documents` table (`issuer LIKE '%Đăk Hà%'`,
     /// `level = 'xa'`); the dataset is read-only, so it can only select.
     pub fn records(&self, filter: Option<&str>) -> Result<Vec<Record>, DatasetError> {
+        let mut out = Vec::new();
+        self.for_each_record(filter, |r| {
+            out.push(r);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// [`Dataset::records`] one at a time, without holding them all.
+    pub fn for_each_record(
+        &self,
+        filter: Option<&str>,
+        mut f: impl FnMut(Record) -> Result<(), DatasetError>,
+    ) -> Result<(), DatasetError> {
         let sql = format!(
             "SELECT d.id, r.record FROM documents d JOIN records r ON r.document_id = d.id WHERE {} ORDER BY d.source",
             filter.map(|f| format!("({f})")).unwrap_or_else(|| "1".into())
@@ -147,15 +161,14 @@ impl Dataset {
             .conn
             .prepare(&sql)
             .map_err(|e| DatasetError::Filter(e.to_string()))?;
-        let rows: Vec<(i64, String)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(|e| DatasetError::Filter(e.to_string()))?
-            .collect::<Result<_, _>>()?;
+        let mut rows = stmt
+            .query([])
+            .map_err(|e| DatasetError::Filter(e.to_string()))?;
         let mut blocks = self.conn.prepare(
             "SELECT span_start, span_end, text FROM sections WHERE document_id = ?1 ORDER BY span_start",
         )?;
-        let mut out = Vec::with_capacity(rows.len());
-        for (id, json) in rows {
+        while let Some(row) = rows.next()? {
+            let (id, json): (i64, String) = (row.get(0)?, row.get(1)?);
             let mut record: Record = serde_json::from_str(&json).map_err(|e| {
                 DatasetError::Corrupt(format!(
                     "document {id}: the stored record cannot be read: {e}"
@@ -164,10 +177,10 @@ impl Dataset {
             if let Some(text) = record.text.as_mut() {
                 let mut chars = String::new();
                 let mut at = 0usize;
-                let mut rows = blocks.query([id])?;
-                while let Some(row) = rows.next()? {
+                let mut parts = blocks.query([id])?;
+                while let Some(part) = parts.next()? {
                     let (start, _end, block): (i64, i64, String) =
-                        (row.get(0)?, row.get(1)?, row.get(2)?);
+                        (part.get(0)?, part.get(1)?, part.get(2)?);
                     // Paragraphs are separated by one newline each.
                     while at < start as usize {
                         chars.push('\n');
@@ -178,7 +191,43 @@ impl Dataset {
                 }
                 text.text = chars;
             }
-            out.push(record);
+            f(record)?;
+        }
+        Ok(())
+    }
+
+    /// The error records the dataset holds, in order of source path.
+    pub fn error_records(&self) -> Result<Vec<vnplan_record::ErrorRecord>, DatasetError> {
+        use vnplan_record::{ErrorInfo, ErrorRecord, ErrorSource};
+        let mut stmt = self.conn.prepare(
+            "SELECT source, format, sha256, bytes, kind, message FROM errors ORDER BY source",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<i64>>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (path, format, sha256, bytes, kind, message) = row?;
+            let kind = kind.parse().map_err(|_| {
+                DatasetError::Corrupt(format!("{path}: unknown error kind {kind:?}"))
+            })?;
+            out.push(ErrorRecord {
+                schema: vnplan_record::SCHEMA_VERSION.to_string(),
+                source: ErrorSource {
+                    path,
+                    format: format.and_then(|f| f.parse().ok()),
+                    sha256,
+                    bytes: bytes.map(|b| b as u64),
+                },
+                error: ErrorInfo { kind, message },
+            });
         }
         Ok(out)
     }

@@ -46,6 +46,7 @@ pub mod lexicon;
 pub mod normalize;
 pub mod pipeline;
 pub mod segment;
+pub mod shard;
 pub mod textpos;
 mod workers;
 
