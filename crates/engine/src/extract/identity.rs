@@ -84,6 +84,13 @@ const SUBORDINATE_HEADS: &[&str] = &[
     "VĂN PHÒNG",
     "ĐẢNG ỦY",
     "ĐẢNG ĐOÀN",
+    // A Party committee under its Party organisation: `ĐẢNG BỘ TỈNH …` /
+    // `HUYỆN ỦY …` (Hướng dẫn 36-HD/VPTW), the committee issues.
+    "HUYỆN ỦY",
+    "TỈNH ỦY",
+    "THÀNH ỦY",
+    "THỊ ỦY",
+    "QUẬN ỦY",
     "CHI CỤC",
     "CỤC ",
     "VỤ ",

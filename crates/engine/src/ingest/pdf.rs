@@ -403,6 +403,12 @@ impl pdf_extract::OutputDev for ColumnText {
                 || (x < self.last_end && (y - self.last_y).abs() > size * 0.5);
             if new_line {
                 self.text.push('\n');
+                // A line's worth of space skipped (an empty paragraph, the
+                // space under a title) is kept as a blank line: the
+                // normaliser then does not join across it.
+                if y - self.last_y > size * 2.0 {
+                    self.text.push('\n');
+                }
                 self.line += 1;
             } else if x > self.last_end + size * COLUMN_GAP {
                 self.word_starts.push((self.line, x, self.text.len()));

@@ -185,11 +185,45 @@ pub static POSITIONS: &[&str] = &[
 
 /// Canonical form of a title (`PHÓ CHỦ TỊCH` → `Phó Chủ tịch`); unknown
 /// titles are put in sentence case.
+///
+/// A known title followed by the body it heads keeps the title's casing
+/// and the body's abbreviations in capitals (`CHÁNH VĂN PHÒNG HĐND VÀ UBND`
+/// → `Chánh Văn phòng HĐND và UBND`): lower-casing them would make words
+/// of them.
+///
+/// ```
+/// use vnplan_engine::lexicon::abbreviations::canonical_position;
+/// assert_eq!(canonical_position("PHÓ CHỦ TỊCH"), "Phó Chủ tịch");
+/// assert_eq!(canonical_position("CHÁNH VĂN PHÒNG HĐND VÀ UBND"), "Chánh Văn phòng HĐND và UBND");
+/// assert_eq!(canonical_position("TỔ TRƯỞNG"), "Tổ trưởng");
+/// ```
 pub fn canonical_position(s: &str) -> String {
     let lower = s.trim().to_lowercase();
     if let Some(p) = POSITIONS.iter().find(|p| p.to_lowercase() == lower) {
         return p.to_string();
     }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let rest = |from: usize| -> String {
+        words[from..]
+            .iter()
+            .map(|w| {
+                if ABBREVIATIONS.iter().any(|(a, _)| a == w) {
+                    w.to_string()
+                } else {
+                    w.to_lowercase()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // The longest known title that the words start with.
+    for n in (1..words.len()).rev() {
+        let head = words[..n].join(" ").to_lowercase();
+        if let Some(p) = POSITIONS.iter().find(|p| p.to_lowercase() == head) {
+            return format!("{p} {}", rest(n));
+        }
+    }
+    let lower = rest(0);
     let mut cs = lower.chars();
     match cs.next() {
         Some(f) => f.to_uppercase().chain(cs).collect(),

@@ -84,12 +84,24 @@ pub fn parse_header(text: &str, paras: &[Para]) -> Header {
         is_caps(p) && doc_types::abbreviation_of(p).is_some()
     });
     let header_end = kind_at.unwrap_or(0);
+    // Without a type line (a Công văn) the header ends where the letter
+    // starts: at `Kính gửi` or a basis. A Word table gives each cell's
+    // lines in turn (issuer, number, a `V/v` over two lines, then the motto
+    // and the date), so the date may come eight paragraphs down.
+    let letter_end = || {
+        (0..scan.min(10))
+            .find(|&i| {
+                let p = paras[i].text(text);
+                p.starts_with("Kính gửi") || is_basis(p)
+            })
+            .unwrap_or(scan.min(10))
+    };
     let mut number_at = None;
-    for (i, para) in paras
-        .iter()
-        .enumerate()
-        .take(header_end.max(if kind_at.is_none() { scan.min(6) } else { 0 }))
-    {
+    for (i, para) in paras.iter().enumerate().take(if kind_at.is_none() {
+        letter_end()
+    } else {
+        header_end
+    }) {
         let p = para.text(text);
         if h.symbol.is_none() {
             if let Some(c) = NUMBER_LINE.captures(p) {
