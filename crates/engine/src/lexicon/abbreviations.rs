@@ -50,6 +50,15 @@ pub static BODY_NAMES: &[&str] = &[
     "Ủy ban Mặt trận Tổ quốc",
     "Mặt trận Tổ quốc Việt Nam",
     "Mặt trận Tổ quốc",
+    // The board of a village or street block (Ban nhân dân thôn, bản, tổ
+    // dân phố): `Ban` alone is no body, `nhân dân` is part of the name.
+    "Ban nhân dân các thôn, bản",
+    "Ban nhân dân các tổ dân phố",
+    "Ban nhân dân tổ dân phố",
+    "Ban nhân dân các thôn",
+    "Ban nhân dân các bản",
+    "Ban nhân dân thôn",
+    "Ban nhân dân bản",
     // Departments and ministries: `Sở` / `Bộ` and the field they govern,
     // in the official casing (only `Công Thương` keeps both capitals).
     "Sở Nông nghiệp và Môi trường",

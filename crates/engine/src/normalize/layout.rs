@@ -40,6 +40,7 @@ static BLOCK_START: LazyLock<Regex> = LazyLock::new(|| {
             [IVXLC]{1,7}\.(?:\s|$)                 # I.  II.
           | \d{1,2}(?:\.\d{1,2}){0,3}\.(?:\s|$)    # 1.  3.1.
           | \d{1,2}(?:\.\d{1,2}){1,3}\s            # 3.1 (no final dot)
+          | Điều\ \d{1,3}[.:]\s                     # Điều 2. (an article)
           | [a-zđ]\)\s                              # a)
           | \(\d{1,2}\)\s                           # (1)
           | [-+*•●○■□▪◦–]\s*\S                      # bullets
