@@ -1,5 +1,9 @@
 //! PDF ingest through the text layer (`pdf-extract`).
 //!
+//! A file the parser cannot open is repaired ([`super::pdf_repair`]) or
+//! read by pdftotext before it is called `malformed`, with a `damaged`
+//! warning on the record.
+//!
 //! pdf-extract panics on some malformed files and can recurse deeply, so it
 //! runs on a worker thread with a large stack inside `catch_unwind`; a panic
 //! becomes a `malformed` error for this file only. Pages are joined with a
@@ -30,14 +34,28 @@ pub fn extract(bytes: &[u8]) -> Result<RawText, DocError> {
             _ => Err(DocError::Encrypted),
         };
     }
-    let (pages, problems) = extract_pages_reporting(bytes)?;
+    let (pages, problems, first_backend, damage) = match extract_pages_reporting(bytes) {
+        Ok((pages, problems)) => (pages, problems, Backend::PdfExtract, None),
+        // Damage to the file's structure (no trailer, a broken xref, no
+        // page tree) is repaired; a parser panic inside a page is hostile
+        // content, not damage, and stays `malformed`.
+        Err(DocError::Malformed(why)) if !why.starts_with("page ") && !why.contains("panicked") => {
+            recover(bytes, &why)?
+        }
+        Err(e) => return Err(e),
+    };
     if pages.iter().all(|p| p.trim().is_empty()) {
+        if damage.is_some() {
+            return Err(DocError::Malformed(
+                "the PDF is damaged and no text could be recovered from it".into(),
+            ));
+        }
         return Err(DocError::ImageOnly);
     }
     let ours = DocQuality::of(&pages);
-    let mut chosen = (pages, Backend::PdfExtract, ours.clone());
+    let mut chosen = (pages, first_backend, ours.clone());
     let mut notes = Vec::new();
-    if !ours.passes() {
+    if !ours.passes() && first_backend == Backend::PdfExtract {
         // A weak text layer (fonts without usable ToUnicode, a producer that
         // switched fonts mid-word): try poppler's pdftotext when installed,
         // and keep whichever text is better. pdf-extract stays preferred
@@ -82,7 +100,54 @@ pub fn extract(bytes: &[u8]) -> Result<RawText, DocError> {
         .extend(problems.into_iter().map(|p| (WarningCode::PdfPage, p)));
     raw.warnings
         .extend(notes.into_iter().map(|n| (WarningCode::TextQuality, n)));
+    if let Some(d) = damage {
+        raw.warnings.insert(0, (WarningCode::Damaged, d));
+    }
     Ok(raw)
+}
+
+/// Pages, page problems, the backend that read them and what was damaged.
+type Recovered = (Vec<String>, Vec<String>, Backend, Option<String>);
+
+/// A PDF the parser cannot open (cut off, a broken `xref` or trailer):
+/// rebuild its cross-reference table from the objects in the file and read
+/// it again; failing that, let pdftotext (which has its own repair) try.
+/// Only when both fail is it `malformed`.
+fn recover(bytes: &[u8], why: &str) -> Result<Recovered, DocError> {
+    let readable = |pages: &[String]| pages.iter().any(|p| !p.trim().is_empty());
+    if let Some(fixed) = super::pdf_repair::rebuild_xref(bytes) {
+        if let Ok((pages, problems)) = extract_pages_reporting(&fixed) {
+            if readable(&pages) {
+                let note = format!(
+                    "the PDF is damaged ({why}); its cross-reference table was rebuilt from the objects in the file, and text may be missing"
+                );
+                return Ok((pages, problems, Backend::PdfExtract, Some(note)));
+            }
+        }
+    }
+    match pdftotext(bytes) {
+        Some(pages) if readable(&pages) => {
+            let note = format!("the PDF is damaged ({why}); its text was read by pdftotext, and text may be missing");
+            Ok((pages, Vec::new(), Backend::Pdftotext, Some(note)))
+        }
+        _ => Err(DocError::Malformed(format!(
+            "{why} (the PDF is damaged: its cross-reference table could not be rebuilt{})",
+            if pdftotext_installed() {
+                ", and pdftotext could not read it either"
+            } else {
+                "; installing poppler-utils (pdftotext) may recover its text"
+            }
+        ))),
+    }
+}
+
+fn pdftotext_installed() -> bool {
+    std::process::Command::new("pdftotext")
+        .arg("-v")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok()
 }
 
 /// How much a text layer looks like real text, per page and overall.
