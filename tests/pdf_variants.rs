@@ -139,6 +139,24 @@ fn monospaced_libreoffice_text_fails_the_gate() {
     }
 }
 
+/// A CID font whose widths are given in the range form of `/W`
+/// (`1 N 500`), each word placed on its own: with the widths read right the
+/// gaps between words are spaces (pdf-extract 0.12.1 misread the range form
+/// and glued them: `Triểnkhai`; the vendored copy is fixed).
+#[test]
+fn w_range_widths_keep_words_apart() {
+    let r = record("w_range_widths.pdf");
+    assert_eq!(r["source"]["backend"], "pdf-extract");
+    let text = r["text"]["text"].as_str().unwrap();
+    assert!(
+        text.contains("Triển khai thực hiện tiêu chí số 17 về Môi trường năm 2025"),
+        "{text}"
+    );
+    assert_eq!(r["document"]["number"], "21/KH-UBND");
+    assert_eq!(r["document"]["date"], "2025-03-04");
+    assert_eq!(r["deadlines"][0]["due"], "2025-12-15");
+}
+
 #[test]
 fn ocr_reads_image_only_pdfs_or_says_what_to_install() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/hostile/image_only.pdf");
