@@ -242,4 +242,6 @@ pub fn canonical_position(s: &str) -> String {
 
 /// Fixed phrases inside names, in canonical casing (`chính trị - Xã hội`
 /// → `chính trị - xã hội`).
-pub static FIXED_PHRASES: &[&str] = &["chính trị - xã hội"];
+/// `BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA` → `Ban Chỉ đạo các
+/// Chương trình mục tiêu quốc gia`: the programme's name is not title case.
+pub static FIXED_PHRASES: &[&str] = &["chính trị - xã hội", "Chương trình mục tiêu quốc gia"];
