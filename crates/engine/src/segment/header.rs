@@ -209,6 +209,23 @@ pub fn parse_header(text: &str, paras: &[Para]) -> Header {
                 end = paras[j].end;
                 j += 1;
             }
+            // A title in sentence case broken by the writer (a Word line
+            // break, a second centred paragraph: `… Phó Bí thư Tỉnh ủy, Chủ
+            // tịch` / `Ủy ban nhân dân tỉnh tại cuộc họp …`) goes on while
+            // its lines stop without punctuation; the body's first sentence
+            // ends with one, and the bases, `Kính gửi`, a heading in
+            // capitals or a numbered part are never the title.
+            let mut extra = 0;
+            while !caps_title
+                && extra < 3
+                && j < paras.len()
+                && !ends_sentence(&text[first.start..end])
+                && title_continues(paras[j].text(text))
+            {
+                end = paras[j].end;
+                j += 1;
+                extra += 1;
+            }
             let joined = text[first.start..end]
                 .split('\n')
                 .collect::<Vec<_>>()
@@ -317,6 +334,27 @@ fn read_addressees(text: &str, paras: &[Para], h: &mut Header) {
             return;
         }
     }
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end()
+        .trim_end_matches(['"', '\'', ')', '”'])
+        .ends_with(['.', ':', ';', '!', '?'])
+}
+
+/// Can this paragraph be the next line of a title in sentence case?
+fn title_continues(p: &str) -> bool {
+    let t = p.trim();
+    !t.is_empty()
+        && t.chars().count() <= 160
+        && !ends_sentence(t)
+        && !is_caps(t)
+        && !is_basis(t)
+        && !t.starts_with("Kính gửi")
+        && !t.starts_with("(Kèm theo")
+        && !t.starts_with(['-', '+', '•', '*', '_'])
+        && super::outline::marker_of(t).is_none()
+        && PLACE_DATE.find(t).is_none()
 }
 
 fn strip_number_prefix(place: &str) -> &str {
