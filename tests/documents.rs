@@ -106,3 +106,80 @@ fn documents_match_gold() {
     }
     assert!(below.is_empty(), "fields below 100%: {below:?}");
 }
+
+fn record(name: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/documents")
+        .join(name);
+    let bytes = std::fs::read(&path).unwrap();
+    let r = vnplan_engine::process_bytes(name, &bytes, None, &Default::default())
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    serde_json::to_value(r).unwrap()
+}
+
+fn strings<'a>(r: &'a Value, list: &str, field: &str) -> Vec<&'a str> {
+    r[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|x| x[field].as_str())
+        .collect()
+}
+
+/// A Quyết định's articles are its sections, and the plan it issues,
+/// attached after its signature with its own header and `(Kèm theo …)`, is
+/// read as an annex with its own parts, in every medium.
+#[test]
+fn decision_articles_and_attached_plan() {
+    for name in [
+        "qd_kem_ke_hoach_columns.txt",
+        "qd_so_kem_ke_hoach_table.docx",
+        "qd_so_kem_ke_hoach_table.pdf",
+    ] {
+        let r = record(name);
+        assert_eq!(r["document"]["kind"], "QĐ", "{name}");
+        let paths = strings(&r, "sections", "path");
+        for want in ["Đ1", "Đ2", "Đ3"] {
+            assert!(paths.contains(&want), "{name}: {paths:?}");
+        }
+        let plan: Vec<&&str> = paths.iter().filter(|p| p.starts_with("PL1.")).collect();
+        assert!(plan.len() >= 2, "{name}: attached plan not read: {paths:?}");
+        if name.starts_with("qd_kem") {
+            for want in ["PL1.I", "PL1.II", "PL1.II.1", "PL1.II.2", "PL1.III"] {
+                assert!(paths.contains(&want), "{name}: {paths:?}");
+            }
+        }
+        let units = strings(&r, "units", "canonical");
+        assert!(
+            !units.iter().any(|u| u.starts_with("Ban hành")),
+            "{name}: the verb `Ban hành` read as a unit: {units:?}"
+        );
+    }
+}
+
+/// Village boards are named whole (`Ban nhân dân các thôn`, never a bare
+/// `Ban`), a sentence with two due dates gives two deadlines, and a
+/// target's object stops before its due date.
+#[test]
+fn units_deadlines_and_targets_of_the_new_documents() {
+    for name in ["kh_ubnd_huyen_table.docx", "kh_ubnd_huyen_table.pdf"] {
+        let r = record(name);
+        let units = strings(&r, "units", "canonical");
+        assert!(
+            units.contains(&"Ban nhân dân các thôn"),
+            "{name}: {units:?}"
+        );
+        assert!(!units.contains(&"Ban"), "{name}: {units:?}");
+        let dues: Vec<&str> = r["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["section"] == "II.1")
+            .filter_map(|d| d["due"].as_str())
+            .collect();
+        assert_eq!(dues, ["2025-09-15", "2025-10-30"], "{name}");
+    }
+    let r = record("ctr_ubnd_xa_columns.txt");
+    let objects = strings(&r, "targets", "object");
+    assert_eq!(objects, ["đường trục thôn"]);
+}

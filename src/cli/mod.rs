@@ -107,7 +107,7 @@ impl ReadArgs {
         Options {
             normalize: NormalizeOptions {
                 tone_style: self.tone_style.into(),
-                strip_markdown: None,
+                ..Default::default()
             },
             ocr: self.ocr,
         }

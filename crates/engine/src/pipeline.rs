@@ -62,6 +62,9 @@ pub fn process_bytes(
     if format == Format::Markdown {
         nopts.strip_markdown = Some(true);
     }
+    if matches!(format, Format::Docx | Format::Doc) {
+        nopts.paragraph_lines = Some(true);
+    }
     let norm = normalize::normalize(&raw.text, &raw.page_starts, &nopts);
     if norm.text.trim().is_empty() {
         return Err(DocError::Empty);

@@ -84,6 +84,13 @@ const SUBORDINATE_HEADS: &[&str] = &[
     "VĂN PHÒNG",
     "ĐẢNG ỦY",
     "ĐẢNG ĐOÀN",
+    // A Party committee under its Party organisation: `ĐẢNG BỘ TỈNH …` /
+    // `HUYỆN ỦY …` (Hướng dẫn 36-HD/VPTW), the committee issues.
+    "HUYỆN ỦY",
+    "TỈNH ỦY",
+    "THÀNH ỦY",
+    "THỊ ỦY",
+    "QUẬN ỦY",
     "CHI CỤC",
     "CỤC ",
     "VỤ ",
@@ -144,6 +151,11 @@ fn header_issuer(lines: &[&str]) -> (String, Option<String>) {
         home.places.push(place);
     }
     let mut issuer = canonical_body(&lines[k..].join(" "), &home);
+    // `UBND TỈNH THÁI NGUYÊN` / `VĂN PHÒNG`: a bare office is the office of
+    // the body above it (Văn phòng Ủy ban nhân dân tỉnh Thái Nguyên).
+    if issuer == "Văn phòng" {
+        return (format!("Văn phòng {parent}"), Some(parent));
+    }
     if place_of(&issuer).is_none() && level_of(&issuer).is_none() {
         if let Some((level, place)) = place_of(&parent) {
             issuer = format!("{issuer} {level} {place}");

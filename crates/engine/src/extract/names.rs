@@ -50,8 +50,9 @@ pub fn canonical_body(text: &str, home: &HomePlaces) -> String {
     // `chính trị -xã hội` → `chính trị - xã hội`: a spaced dash in a name.
     s = SPACED_DASH.replace_all(&s, " - ").into_owned();
     for phrase in FIXED_PHRASES {
-        if let Some(i) = s.to_lowercase().find(phrase) {
-            if s.len() == s.to_lowercase().len() {
+        let lower = phrase.to_lowercase();
+        if let Some(i) = s.to_lowercase().find(&lower) {
+            if s.len() == s.to_lowercase().len() && lower.len() == phrase.len() {
                 s.replace_range(i..i + phrase.len(), phrase);
             }
         }

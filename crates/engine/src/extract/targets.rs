@@ -10,6 +10,20 @@ use crate::lexicon::quantities::{COMPARATORS_AFTER, COMPARATORS_BEFORE, MEASURE_
 use crate::record::vocab::Comparator;
 use crate::segment::Outline;
 use regex::Regex;
+
+/// Two-word openings of a time phrase that end a target's object.
+const OBJECT_STOPS: &[&str] = &[
+    "trước ngày",
+    "trước năm",
+    "trước tháng",
+    "đến ngày",
+    "đến năm",
+    "vào ngày",
+    "trong năm",
+    "trong tháng",
+    "trong quý",
+    "giai đoạn",
+];
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -108,14 +122,26 @@ pub fn extract_paragraph(p: &str, base: usize) -> Vec<TargetHit> {
                 end = u.end() + (rest.len() - rest.trim_start().len()) + w.len();
             }
         }
-        let object: String = p[u.end()..]
+        // The object runs to the clause's end, or to the time the target is
+        // due by (`2,5 km đường trục thôn trước ngày 30/6/2025`): the date
+        // is the deadline's, not part of what is counted.
+        let clause = p[u.end()..]
             .split([',', ';', '.', '(', ':'])
             .next()
-            .unwrap_or("")
-            .split_whitespace()
-            .take(8)
-            .collect::<Vec<_>>()
-            .join(" ");
+            .unwrap_or("");
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        let stop = (0..words.len())
+            .find(|&k| {
+                let two = words[k..]
+                    .iter()
+                    .take(2)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                OBJECT_STOPS.contains(&two.as_str())
+            })
+            .unwrap_or(words.len());
+        let object = words[..stop.min(12)].join(" ");
         out.push(TargetHit {
             quantity,
             min,

@@ -69,18 +69,25 @@ fn starts_with_any(s: &str, words: &[&str]) -> bool {
     })
 }
 
+/// Does `s` open with the head of a specific body? `Ban hành` (to issue)
+/// is a verb, not the head `Ban` (a board): `Điều 1. Ban hành kèm theo …`.
+fn opens_specific(s: &str) -> bool {
+    starts_with_any(s, SPECIFIC_HEADS) && !s.starts_with("Ban hành")
+}
+
 /// Does a unit start at the beginning of `s`? (Specific heads are matched
 /// as written; the first word may be lower case after `Giao`.)
 fn opens_unit(s: &str) -> bool {
+    if s.starts_with("ban hành") {
+        return false;
+    }
     let mut cap = String::new();
     let mut cs = s.chars();
     if let Some(f) = cs.next() {
         cap.extend(f.to_uppercase());
         cap.push_str(cs.as_str());
     }
-    starts_with_any(s, SPECIFIC_HEADS)
-        || starts_with_any(&cap, SPECIFIC_HEADS)
-        || starts_with_any(s, UNIT_OPENERS)
+    opens_specific(s) || opens_specific(&cap) || starts_with_any(s, UNIT_OPENERS)
 }
 
 /// Bytes of text a unit phrase can span (about 150 Vietnamese letters).
@@ -190,7 +197,7 @@ fn split_units(s: &str) -> Vec<(usize, usize)> {
         }
         let next = &s[i + len..];
         let sep = &s[i..i + len];
-        let specific = starts_with_any(next, SPECIFIC_HEADS)
+        let specific = opens_specific(next)
             // `…, thôn` closing a list: a bare place word is a group of its own.
             || (sep == ", " && PLACE_WORDS.iter().any(|w| next.trim_end_matches([',', '.']) == *w));
         let generic = next
@@ -294,7 +301,7 @@ fn addressed(h: &str) -> Option<Addressed> {
                     .into_iter()
                     .filter(|&(a, b)| {
                         let name = &p[a..b];
-                        starts_with_any(name, SPECIFIC_HEADS) && name.split(' ').count() <= 10
+                        opens_specific(name) && name.split(' ').count() <= 10
                     })
                     .map(|(a, b)| (pstart + a, pstart + b))
                     .collect();
@@ -407,7 +414,7 @@ pub fn assignments(
         for &span in &a.units {
             let mut hit = unit_hit(span);
             if let Some(level) = &shared {
-                if !has_level(&hit.surface) && starts_with_any(&hit.surface, SPECIFIC_HEADS) {
+                if !has_level(&hit.surface) && opens_specific(&hit.surface) {
                     hit.canonical = canonical_body(&format!("{} {level}", hit.surface), home);
                 }
             }
@@ -545,7 +552,7 @@ fn mention_end(rest: &str) -> usize {
         if raw.ends_with(',') {
             // A list goes on only with another unit or a place.
             let next = rest.get(start + raw.len() + 1..).unwrap_or("");
-            let continues = starts_with_any(next, SPECIFIC_HEADS)
+            let continues = opens_specific(next)
                 || next
                     .strip_prefix("các ")
                     .is_some_and(|r| GENERIC_GROUPS.iter().any(|g| r.starts_with(g)))
@@ -590,7 +597,7 @@ pub fn mentions(p: &str, base: usize, home: &HomePlaces) -> Vec<UnitHit> {
     };
     for m in MENTION_CUE.find_iter(p) {
         let rest = &p[m.end()..];
-        if !starts_with_any(rest, SPECIFIC_HEADS) {
+        if !opens_specific(rest) {
             continue;
         }
         let end = mention_end(rest);
@@ -602,7 +609,7 @@ pub fn mentions(p: &str, base: usize, home: &HomePlaces) -> Vec<UnitHit> {
     for s in starts {
         let rest = p[s..].trim_start_matches(['-', '+', ' ']);
         let s = p.len() - rest.len();
-        if !(starts_with_any(rest, SPECIFIC_HEADS) || rest.starts_with("Mặt trận")) {
+        if !(opens_specific(rest) || rest.starts_with("Mặt trận")) {
             continue;
         }
         // A subject is followed by its verb: the phrase must stop at one,

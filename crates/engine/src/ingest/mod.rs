@@ -9,6 +9,7 @@ pub mod doc;
 pub mod docx;
 pub mod ocr;
 pub mod pdf;
+pub mod pdf_repair;
 pub mod text;
 
 use crate::error::DocError;

@@ -1,5 +1,9 @@
 //! PDF ingest through the text layer (`pdf-extract`).
 //!
+//! A file the parser cannot open is repaired ([`super::pdf_repair`]) or
+//! read by pdftotext before it is called `malformed`, with a `damaged`
+//! warning on the record.
+//!
 //! pdf-extract panics on some malformed files and can recurse deeply, so it
 //! runs on a worker thread with a large stack inside `catch_unwind`; a panic
 //! becomes a `malformed` error for this file only. Pages are joined with a
@@ -30,14 +34,28 @@ pub fn extract(bytes: &[u8]) -> Result<RawText, DocError> {
             _ => Err(DocError::Encrypted),
         };
     }
-    let (pages, problems) = extract_pages_reporting(bytes)?;
+    let (pages, problems, first_backend, damage) = match extract_pages_reporting(bytes) {
+        Ok((pages, problems)) => (pages, problems, Backend::PdfExtract, None),
+        // Damage to the file's structure (no trailer, a broken xref, no
+        // page tree) is repaired; a parser panic inside a page is hostile
+        // content, not damage, and stays `malformed`.
+        Err(DocError::Malformed(why)) if !why.starts_with("page ") && !why.contains("panicked") => {
+            recover(bytes, &why)?
+        }
+        Err(e) => return Err(e),
+    };
     if pages.iter().all(|p| p.trim().is_empty()) {
+        if damage.is_some() {
+            return Err(DocError::Malformed(
+                "the PDF is damaged and no text could be recovered from it".into(),
+            ));
+        }
         return Err(DocError::ImageOnly);
     }
     let ours = DocQuality::of(&pages);
-    let mut chosen = (pages, Backend::PdfExtract, ours.clone());
+    let mut chosen = (pages, first_backend, ours.clone());
     let mut notes = Vec::new();
-    if !ours.passes() {
+    if !ours.passes() && first_backend == Backend::PdfExtract {
         // A weak text layer (fonts without usable ToUnicode, a producer that
         // switched fonts mid-word): try poppler's pdftotext when installed,
         // and keep whichever text is better. pdf-extract stays preferred
@@ -47,7 +65,13 @@ pub fn extract(bytes: &[u8]) -> Result<RawText, DocError> {
             Some(theirs) => {
                 let q = DocQuality::of(&theirs);
                 notes.push(format!("weak text layer (score {:.2}); pdftotext scored {:.2}", ours.score, q.score));
-                if q.score > ours.score {
+                // Both may fail the gate (a monospaced font LibreOffice
+                // set: pdf-extract fuses marks to the wrong letters,
+                // pdftotext drops spaces after some); then the text with
+                // fewer broken words is kept.
+                if q.score > ours.score
+                    || (q.score == ours.score && q.broken_share() < ours.broken_share())
+                {
                     chosen = (theirs, Backend::Pdftotext, q);
                 }
             }
@@ -76,7 +100,54 @@ pub fn extract(bytes: &[u8]) -> Result<RawText, DocError> {
         .extend(problems.into_iter().map(|p| (WarningCode::PdfPage, p)));
     raw.warnings
         .extend(notes.into_iter().map(|n| (WarningCode::TextQuality, n)));
+    if let Some(d) = damage {
+        raw.warnings.insert(0, (WarningCode::Damaged, d));
+    }
     Ok(raw)
+}
+
+/// Pages, page problems, the backend that read them and what was damaged.
+type Recovered = (Vec<String>, Vec<String>, Backend, Option<String>);
+
+/// A PDF the parser cannot open (cut off, a broken `xref` or trailer):
+/// rebuild its cross-reference table from the objects in the file and read
+/// it again; failing that, let pdftotext (which has its own repair) try.
+/// Only when both fail is it `malformed`.
+fn recover(bytes: &[u8], why: &str) -> Result<Recovered, DocError> {
+    let readable = |pages: &[String]| pages.iter().any(|p| !p.trim().is_empty());
+    if let Some(fixed) = super::pdf_repair::rebuild_xref(bytes) {
+        if let Ok((pages, problems)) = extract_pages_reporting(&fixed) {
+            if readable(&pages) {
+                let note = format!(
+                    "the PDF is damaged ({why}); its cross-reference table was rebuilt from the objects in the file, and text may be missing"
+                );
+                return Ok((pages, problems, Backend::PdfExtract, Some(note)));
+            }
+        }
+    }
+    match pdftotext(bytes) {
+        Some(pages) if readable(&pages) => {
+            let note = format!("the PDF is damaged ({why}); its text was read by pdftotext, and text may be missing");
+            Ok((pages, Vec::new(), Backend::Pdftotext, Some(note)))
+        }
+        _ => Err(DocError::Malformed(format!(
+            "{why} (the PDF is damaged: its cross-reference table could not be rebuilt{})",
+            if pdftotext_installed() {
+                ", and pdftotext could not read it either"
+            } else {
+                "; installing poppler-utils (pdftotext) may recover its text"
+            }
+        ))),
+    }
+}
+
+fn pdftotext_installed() -> bool {
+    std::process::Command::new("pdftotext")
+        .arg("-v")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok()
 }
 
 /// How much a text layer looks like real text, per page and overall.
@@ -89,14 +160,18 @@ struct DocQuality {
     letters_share: f64,
     /// Share of words with symbols inside them (glyph codes read as ASCII).
     noise_share: f64,
+    /// Share of words shaped like no Vietnamese syllable.
+    malformed_share: f64,
     chars: usize,
 }
 
 /// A page fails the gate when a quarter of its words are single letters
 /// (accents pushed apart: `l ậ p`), when letters are under half of its
-/// visible characters (glyph codes without Unicode), or when replacement
-/// and private-use characters show up.
-fn page_score(text: &str) -> (f64, usize, usize, usize, usize) {
+/// visible characters (glyph codes without Unicode), when more than one word
+/// in fifty is no Vietnamese syllable (marks fused to the wrong letter,
+/// letters lost: see [`is_malformed_syllable`]), or when replacement and
+/// private-use characters show up.
+fn page_score(text: &str) -> (f64, usize, usize, usize, usize, usize) {
     let mut visible = 0usize;
     let mut letters = 0usize;
     let mut bad = 0usize;
@@ -120,8 +195,13 @@ fn page_score(text: &str) -> (f64, usize, usize, usize, usize) {
     // Glyph codes read as ASCII give words with symbols inside (`&,$`,
     // `)*%+`); real text, Vietnamese or not, keeps them at word edges.
     let noisy = words.iter().filter(|w| has_inner_symbol(w)).count();
+    // Broken Vietnamese: marks fused to the wrong letter (`dẫDn`, `ĐỈỆN`)
+    // or letters lost (`bo qun`, `hng dn`): words no Vietnamese syllable
+    // has the shape of. Clean text, foreign words included, stays well
+    // under 1%.
+    let malformed = words.iter().filter(|w| is_malformed_syllable(w)).count();
     if visible == 0 {
-        return (1.0, 0, 0, 0, 0);
+        return (1.0, 0, 0, 0, 0, 0);
     }
     let letter_share = letters as f64 / visible as f64;
     let enough = words.len() >= 20;
@@ -135,12 +215,20 @@ fn page_score(text: &str) -> (f64, usize, usize, usize, usize) {
     } else {
         0.0
     };
+    // Two such words a page are forgiven: a foreign word (`email`) or a
+    // typo is no broken font.
+    let malformed_share = if enough {
+        malformed.saturating_sub(2) as f64 / words.len() as f64
+    } else {
+        0.0
+    };
     let bad_share = bad as f64 / visible as f64;
     let score = (letter_share.min(0.75) / 0.75)
         * (1.0 - (single_share * 2.0).min(1.0))
         * (1.0 - (noise_share * 2.0).min(1.0))
+        * (1.0 - (malformed_share * 20.0).min(1.0))
         * (1.0 - (bad_share * 10.0).min(1.0));
-    (score, letters, visible, noisy, words.len())
+    (score, letters, visible, noisy, malformed, words.len())
 }
 
 fn has_inner_symbol(word: &str) -> bool {
@@ -158,14 +246,75 @@ fn has_inner_symbol(word: &str) -> bool {
     w.chars().any(|c| "!#$%&*+<=>?@[\\]^_`{|}~\"".contains(c))
 }
 
+/// Vowel letters of Vietnamese, without tone marks.
+const VOWELS: &str = "aăâeêioôơuưy";
+/// Initial consonants, longest first (`ngh` before `ng` before `n`).
+const INITIALS: &[&str] = &[
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g",
+    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+];
+/// Final consonants a syllable may end with.
+const FINALS: &[&str] = &["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+
+/// Is this word (letters only) shaped like no Vietnamese syllable? A
+/// lower-case letter followed by a capital, two tone marks in one word,
+/// or (for a lower-case word) no parse as initial + one to three vowels +
+/// final. Words with digits or inner punctuation are left to the other
+/// measures; abbreviations in capitals (`HĐND`) have no vowel and pass.
+fn is_malformed_syllable(word: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.chars().count() < 2 || !w.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let chars: Vec<char> = w.chars().collect();
+    if chars
+        .windows(2)
+        .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+    {
+        return true;
+    }
+    // Split the tone marks (acute, grave, hook, tilde, dot below) from the
+    // letters; the other marks (circumflex, breve, horn) stay on them.
+    let mut tones = 0;
+    let mut base = String::new();
+    for c in w.to_lowercase().nfd() {
+        match c {
+            '\u{301}' | '\u{300}' | '\u{309}' | '\u{303}' | '\u{323}' => tones += 1,
+            _ => base.push(c),
+        }
+    }
+    if tones > 1 {
+        return true;
+    }
+    if !w.chars().all(char::is_lowercase) {
+        return false;
+    }
+    let base: String = base.nfc().collect();
+    let parses = INITIALS.iter().any(|ini| {
+        let Some(rest) = base.strip_prefix(ini) else {
+            return false;
+        };
+        let vowels = rest.chars().take_while(|c| VOWELS.contains(*c)).count();
+        let fin: String = rest.chars().skip(vowels).collect();
+        // `gi` and `qu` may lend their vowel (`gì`, `gin`); any other
+        // syllable needs one of its own.
+        let lent = *ini == "gi" && vowels == 0;
+        (1..=3).contains(&vowels) && FINALS.contains(&fin.as_str())
+            || lent && FINALS.contains(&fin.as_str())
+    });
+    !parses
+}
+
 impl DocQuality {
     fn of(pages: &[String]) -> DocQuality {
         let mut weak = Vec::new();
         let (mut letters, mut visible, mut weighted) = (0usize, 0usize, 0.0f64);
-        let (mut noisy, mut words) = (0usize, 0usize);
+        let (mut noisy, mut words, mut malformed) = (0usize, 0usize, 0usize);
         for (i, p) in pages.iter().enumerate() {
-            let (score, l, v, n, w) = page_score(p);
+            let (score, l, v, n, m, w) = page_score(p);
             noisy += n;
+            malformed += m;
             words += w;
             if v > 0 && score < 0.6 {
                 weak.push(i + 1);
@@ -192,12 +341,22 @@ impl DocQuality {
             } else {
                 noisy as f64 / words as f64
             },
+            malformed_share: if words == 0 {
+                0.0
+            } else {
+                malformed as f64 / words as f64
+            },
             chars: visible,
         }
     }
 
     fn passes(&self) -> bool {
         self.weak_pages.is_empty()
+    }
+
+    /// Words broken by a symbol inside or by a shape no syllable has.
+    fn broken_share(&self) -> f64 {
+        self.noise_share + self.malformed_share
     }
 }
 
@@ -403,6 +562,12 @@ impl pdf_extract::OutputDev for ColumnText {
                 || (x < self.last_end && (y - self.last_y).abs() > size * 0.5);
             if new_line {
                 self.text.push('\n');
+                // A line's worth of space skipped (an empty paragraph, the
+                // space under a title) is kept as a blank line: the
+                // normaliser then does not join across it.
+                if y - self.last_y > size * 2.0 {
+                    self.text.push('\n');
+                }
                 self.line += 1;
             } else if x > self.last_end + size * COLUMN_GAP {
                 self.word_starts.push((self.line, x, self.text.len()));
@@ -466,5 +631,46 @@ pub fn assemble(pages: Vec<String>) -> RawText {
         backend: Backend::PdfExtract,
         quality: None,
         warnings: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An invented paragraph of clean Vietnamese, with the abbreviations,
+    /// numbers and a foreign word that real plans carry.
+    const CLEAN: &str = "Ủy ban nhân dân xã Phúc Khánh đề nghị Ban nhân dân các thôn tổ chức ra quân làm đường giao thông nông thôn vào ngày 12/4/2025; kết quả gửi về Văn phòng HĐND và UBND xã trước ngày 20/4/2025 để tổng hợp, báo cáo qua email và camera của thôn./.";
+
+    fn score(text: &str) -> f64 {
+        page_score(text).0
+    }
+
+    #[test]
+    fn clean_vietnamese_passes() {
+        assert!(score(CLEAN) > 0.9, "{}", score(CLEAN));
+        assert!(!is_malformed_syllable("nghiêng"));
+        assert!(!is_malformed_syllable("gì"));
+        assert!(!is_malformed_syllable("HĐND"));
+        assert!(!is_malformed_syllable("TTr-STC"));
+    }
+
+    #[test]
+    fn marks_fused_to_the_wrong_letter_fail() {
+        // What pdf-extract makes of a LibreOffice PDF in DejaVu Sans Mono:
+        // marks moved onto the next letter, a capital after a small letter.
+        let broken = "Ủy ban nhẫn dẫn xã đêE nghị Ban nhẫn dẫn các thôn tổ chức ra quẫn làm đường giao thông; hướng dẫDn lập hốE sơ gưi vêE Văn phòng UBND XÃ PHÚC KHÁNH trước ngày 20/4/2025 đê tống hợp, CỘNG HÒA XÃ HỘỈ CHU NGHĨA VỈỆT NAM.";
+        assert!(is_malformed_syllable("dẫDn"));
+        assert!(is_malformed_syllable("VỈỆT"));
+        assert!(score(broken) < 0.6, "{}", score(broken));
+    }
+
+    #[test]
+    fn lost_letters_fail() {
+        // A font without the Vietnamese letters: `CÔNG THƯƠNG` → `CÔNG THNG`.
+        let lost = "S CÔNG THNG tnh Yên Bái ngh các n v bo qun vt liu n công nghip, kim tra h thng in và báo cáo kt qu trc ngày 20/10/2025 theo quy nh ca pháp lut hin hành.";
+        assert!(is_malformed_syllable("qun"));
+        assert!(is_malformed_syllable("hng"));
+        assert!(score(lost) < 0.6, "{}", score(lost));
     }
 }

@@ -50,6 +50,15 @@ pub static BODY_NAMES: &[&str] = &[
     "Ủy ban Mặt trận Tổ quốc",
     "Mặt trận Tổ quốc Việt Nam",
     "Mặt trận Tổ quốc",
+    // The board of a village or street block (Ban nhân dân thôn, bản, tổ
+    // dân phố): `Ban` alone is no body, `nhân dân` is part of the name.
+    "Ban nhân dân các thôn, bản",
+    "Ban nhân dân các tổ dân phố",
+    "Ban nhân dân tổ dân phố",
+    "Ban nhân dân các thôn",
+    "Ban nhân dân các bản",
+    "Ban nhân dân thôn",
+    "Ban nhân dân bản",
     // Departments and ministries: `Sở` / `Bộ` and the field they govern,
     // in the official casing (only `Công Thương` keeps both capitals).
     "Sở Nông nghiệp và Môi trường",
@@ -185,11 +194,45 @@ pub static POSITIONS: &[&str] = &[
 
 /// Canonical form of a title (`PHÓ CHỦ TỊCH` → `Phó Chủ tịch`); unknown
 /// titles are put in sentence case.
+///
+/// A known title followed by the body it heads keeps the title's casing
+/// and the body's abbreviations in capitals (`CHÁNH VĂN PHÒNG HĐND VÀ UBND`
+/// → `Chánh Văn phòng HĐND và UBND`): lower-casing them would make words
+/// of them.
+///
+/// ```
+/// use vnplan_engine::lexicon::abbreviations::canonical_position;
+/// assert_eq!(canonical_position("PHÓ CHỦ TỊCH"), "Phó Chủ tịch");
+/// assert_eq!(canonical_position("CHÁNH VĂN PHÒNG HĐND VÀ UBND"), "Chánh Văn phòng HĐND và UBND");
+/// assert_eq!(canonical_position("TỔ TRƯỞNG"), "Tổ trưởng");
+/// ```
 pub fn canonical_position(s: &str) -> String {
     let lower = s.trim().to_lowercase();
     if let Some(p) = POSITIONS.iter().find(|p| p.to_lowercase() == lower) {
         return p.to_string();
     }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let rest = |from: usize| -> String {
+        words[from..]
+            .iter()
+            .map(|w| {
+                if ABBREVIATIONS.iter().any(|(a, _)| a == w) {
+                    w.to_string()
+                } else {
+                    w.to_lowercase()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // The longest known title that the words start with.
+    for n in (1..words.len()).rev() {
+        let head = words[..n].join(" ").to_lowercase();
+        if let Some(p) = POSITIONS.iter().find(|p| p.to_lowercase() == head) {
+            return format!("{p} {}", rest(n));
+        }
+    }
+    let lower = rest(0);
     let mut cs = lower.chars();
     match cs.next() {
         Some(f) => f.to_uppercase().chain(cs).collect(),
@@ -199,4 +242,6 @@ pub fn canonical_position(s: &str) -> String {
 
 /// Fixed phrases inside names, in canonical casing (`chính trị - Xã hội`
 /// → `chính trị - xã hội`).
-pub static FIXED_PHRASES: &[&str] = &["chính trị - xã hội"];
+/// `BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA` → `Ban Chỉ đạo các
+/// Chương trình mục tiêu quốc gia`: the programme's name is not title case.
+pub static FIXED_PHRASES: &[&str] = &["chính trị - xã hội", "Chương trình mục tiêu quốc gia"];

@@ -142,6 +142,9 @@ pub static PHRASE_ENDS: &[&str] = &[
     "tuyên truyền",
     "căn cứ",
     "chịu trách nhiệm",
+    // (Not `tổng hợp`: also a noun in names, `Trung tâm Dịch vụ tổng hợp`.)
+    "hoàn thành",
+    "hoàn thiện",
     "có trách nhiệm",
     "chủ động",
     "đôn đốc",

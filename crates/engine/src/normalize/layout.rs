@@ -16,6 +16,8 @@ struct Line {
     chars: Vec<(char, u32)>,
     /// Raw character offset of the line break after this line.
     end: u32,
+    /// A blank raw line comes before this one.
+    after_blank: bool,
 }
 
 impl Line {
@@ -38,6 +40,7 @@ static BLOCK_START: LazyLock<Regex> = LazyLock::new(|| {
             [IVXLC]{1,7}\.(?:\s|$)                 # I.  II.
           | \d{1,2}(?:\.\d{1,2}){0,3}\.(?:\s|$)    # 1.  3.1.
           | \d{1,2}(?:\.\d{1,2}){1,3}\s            # 3.1 (no final dot)
+          | Điều\ \d{1,3}[.:]\s                     # Điều 2. (an article)
           | [a-zđ]\)\s                              # a)
           | \(\d{1,2}\)\s                           # (1)
           | [-+*•●○■□▪◦–]\s*\S                      # bullets
@@ -66,12 +69,14 @@ pub fn build(
     page_starts: &[usize],
     style: ToneStyle,
     strip_md: bool,
+    paragraph_lines: bool,
 ) -> (String, Vec<u32>, Vec<u32>, usize) {
     let mut line_starts = vec![0u32];
     let mut lines: Vec<Line> = Vec::new();
     let mut raw_line: Vec<(char, u32)> = Vec::new();
     let mut cleaned: Vec<(char, u32)> = Vec::new();
     let mut pos: u32 = 0;
+    let mut blank = false;
     let mut finish = |raw_line: &mut Vec<(char, u32)>, end: u32, lines: &mut Vec<Line>| {
         if strip_md {
             strip_emphasis(raw_line);
@@ -79,8 +84,14 @@ pub fn build(
         clean_line(raw_line, style, &mut cleaned);
         let chars = collapse_spaces(&cleaned);
         raw_line.clear();
-        if !chars.is_empty() {
-            lines.push(Line { chars, end });
+        if chars.is_empty() {
+            blank = true;
+        } else {
+            lines.push(Line {
+                chars,
+                end,
+                after_blank: std::mem::take(&mut blank),
+            });
         }
     };
     for c in raw.chars() {
@@ -114,7 +125,22 @@ pub fn build(
         .map(|(_, l)| l)
         .collect();
     let texts: Vec<String> = lines.iter().map(Line::text).collect();
-    let wrap = WrapModel::measure(&texts);
+    // Blank lines mean paragraph breaks only where they are few: a
+    // double-spaced dump has one after every wrapped line.
+    let blanks = lines.iter().filter(|l| l.after_blank).count();
+    let blanks_part = blanks * 3 <= lines.len();
+    // A word processor's paragraphs were never wrapped at a page width:
+    // judged as hard-wrapped lines, a long title would take the body's first
+    // sentence. Only a soft line break mid-sentence (a lower-case start after
+    // an open end) still joins.
+    let wrap = if paragraph_lines {
+        WrapModel {
+            wrapped: false,
+            width: 0,
+        }
+    } else {
+        WrapModel::measure(&texts)
+    };
 
     let mut text = String::with_capacity(raw.len());
     let mut offsets: Vec<u32> = Vec::with_capacity(raw.len());
@@ -125,7 +151,20 @@ pub fn build(
             let join = if after_rule[i] {
                 Join::No
             } else {
-                wrap.join(prev, &texts[i])
+                match wrap.join(prev, &texts[i]) {
+                    // After a blank line only a lower-case start continues a
+                    // sentence: a full-width line before it is a title or a
+                    // paragraph's last line (`… nông thôn mới` + blank +
+                    // `Ngày 20/8/2025, …`), not a wrapped one.
+                    Join::Space
+                        if blanks_part
+                            && line.after_blank
+                            && !texts[i].starts_with(char::is_lowercase) =>
+                    {
+                        Join::No
+                    }
+                    j => j,
+                }
             };
             let sep = match join {
                 Join::No => Some('\n'),
@@ -182,6 +221,12 @@ fn running_lines(lines: &[Line], page_starts: &[usize]) -> Vec<usize> {
     let mut out = Vec::new();
     for group in [&firsts, &lasts] {
         for &i in group.iter() {
+            // The document's first line opens its header (the issuing
+            // body); an attached plan repeats it at the top of a later page,
+            // which makes it no running header.
+            if i == 0 {
+                continue;
+            }
             let sh = shape(&lines[i]);
             let repeats = group.iter().filter(|&&j| shape(&lines[j]) == sh).count();
             if repeats >= 2 && sh.chars().count() <= 80 {
@@ -373,7 +418,7 @@ mod tests {
     use super::*;
 
     fn norm(raw: &str) -> String {
-        build(raw, &[], ToneStyle::Hoa, carries_markdown(raw)).0
+        build(raw, &[], ToneStyle::Hoa, carries_markdown(raw), false).0
     }
 
     #[test]
@@ -391,6 +436,46 @@ mod tests {
         );
         assert_eq!(lines[3], "- Phát huy sức mạnh của cả hệ thống chính trị trong việc tuyên truyền, nâng cao nhận thức.");
         assert_eq!(lines.len(), 4);
+    }
+
+    /// A body of full-width wrapped lines, so that the text reads as
+    /// hard-wrapped, with a title before it.
+    const WRAPPED_BODY: &str = "Ủy ban nhân dân xã đề nghị Ban nhân dân các thôn tổ chức ra quân làm\nđường giao thông nông thôn vào ngày 12/4/2025 và báo cáo kết quả thực\nhiện về Văn phòng HĐND và UBND xã trước ngày 20/4/2025 để tổng hợp, báo\ncáo Chủ tịch Ủy ban nhân dân xã theo quy định hiện hành của pháp luật.\n";
+
+    #[test]
+    fn a_blank_line_ends_a_full_width_title() {
+        let title = "Kết luận của Ban Thường vụ Huyện ủy về tiến độ xây dựng nông thôn mới";
+        let raw =
+            format!("THÔNG BÁO\n{title}\n\nNgày 20/8/2025, Ban Thường vụ họp.\n{WRAPPED_BODY}");
+        let out = norm(&raw);
+        assert_eq!(out.lines().nth(1), Some(title), "{out}");
+        // Without the blank line the same lines are one wrapped paragraph.
+        let out = norm(&raw.replace("\n\n", "\n"));
+        assert!(
+            out.lines().nth(1).unwrap().contains("Ngày 20/8/2025"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn word_processor_paragraphs_are_not_joined() {
+        let raw = format!("Xây dựng xã nông thôn mới nâng cao năm 2025 trên địa bàn huyện Văn Quan\nCăn cứ Kế hoạch số 92/KH-UBND.\n{WRAPPED_BODY}");
+        let (out, ..) = build(&raw, &[], ToneStyle::Hoa, false, true);
+        assert!(
+            out.starts_with(
+                "Xây dựng xã nông thôn mới nâng cao năm 2025 trên địa bàn huyện Văn Quan\nCăn cứ"
+            ),
+            "{out}"
+        );
+        // A soft line break mid-sentence still joins.
+        let (out, ..) = build(
+            "Ủy ban nhân dân xã đề nghị\ncác thôn ra quân.",
+            &[],
+            ToneStyle::Hoa,
+            false,
+            true,
+        );
+        assert_eq!(out, "Ủy ban nhân dân xã đề nghị các thôn ra quân.");
     }
 
     #[test]
@@ -412,7 +497,7 @@ mod tests {
     #[test]
     fn offsets_map_every_char() {
         let raw = "Căn cứ Quyết  định số 1360/QĐ-\nUBND ngày 28/7/2022;";
-        let (text, offs, _, _) = build(raw, &[], ToneStyle::Hoa, false);
+        let (text, offs, _, _) = build(raw, &[], ToneStyle::Hoa, false, false);
         assert_eq!(text.chars().count(), offs.len());
         let raw_chars: Vec<char> = raw.chars().collect();
         for (c, o) in text.chars().zip(&offs) {

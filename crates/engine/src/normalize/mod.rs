@@ -18,6 +18,11 @@ pub struct NormalizeOptions {
     /// Remove Markdown emphasis (`**…**`, `*…*`). `None` = decide from the
     /// text itself (on when paired `**` markers are present).
     pub strip_markdown: Option<bool>,
+    /// The raw lines are the writer's paragraphs (DOCX, `.doc`: never
+    /// wrapped at a page width), so only a soft line break mid-sentence is
+    /// joined. `None`/`false` = rebuild hard-wrapped paragraphs.
+    #[serde(default)]
+    pub paragraph_lines: Option<bool>,
 }
 
 /// Normalised text and the map back to the raw text.
@@ -74,8 +79,13 @@ pub fn normalize(raw: &str, page_starts: &[usize], opts: &NormalizeOptions) -> N
     let strip_md = opts
         .strip_markdown
         .unwrap_or_else(|| layout::carries_markdown(raw));
-    let (text, raw_offsets, raw_line_starts, paragraphs) =
-        layout::build(raw, page_starts, opts.tone_style, strip_md);
+    let (text, raw_offsets, raw_line_starts, paragraphs) = layout::build(
+        raw,
+        page_starts,
+        opts.tone_style,
+        strip_md,
+        opts.paragraph_lines.unwrap_or(false),
+    );
     Normalized {
         text,
         raw_offsets,

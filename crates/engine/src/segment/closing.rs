@@ -354,6 +354,25 @@ fn parse_signature(lines: &[(usize, Piece)], start: usize) -> SignatureBlock {
     block
 }
 
+/// The type line (`KẾ HOẠCH`) of a document attached after the signature,
+/// when the annex opens with a Decree 30 header: only header lines (caps,
+/// the motto, number, place and date) come before it.
+fn attached_type_line(text: &str, paras: &[Para], from: usize, end: usize) -> Option<usize> {
+    (from..end.min(from + 8)).find(|&i| {
+        let p = paras[i].text(text).trim_end_matches([':', '.', ' ']);
+        is_caps(p)
+            && crate::lexicon::doc_types::abbreviation_of(p).is_some()
+            && i > from
+            && (from..i).all(|k| {
+                let q = paras[k].text(text);
+                is_caps(q)
+                    || q.contains("Độc lập - Tự do")
+                    || q.starts_with("Số")
+                    || q.contains(", ngày")
+            })
+    })
+}
+
 fn parse_annexes(text: &str, paras: &[Para], from: usize) -> Vec<Annex> {
     if from >= paras.len() {
         return Vec::new();
@@ -376,6 +395,34 @@ fn parse_annexes(text: &str, paras: &[Para], from: usize) -> Vec<Annex> {
     let mut annexes = Vec::new();
     for (k, &s) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(paras.len());
+        // A document attached to the main one (`KẾ HOẠCH … (Kèm theo
+        // Quyết định số …)` after a decision's signature) repeats the
+        // Decree 30 header above its type line: its title is the type line
+        // and the lines under it, down to `(Kèm theo …)` or its first part.
+        if let Some(t) = attached_type_line(text, paras, s, end) {
+            let mut j = t + 1;
+            while j < end
+                && j < t + 5
+                && !paras[j].text(text).starts_with("(Kèm theo")
+                && super::outline::marker_of(paras[j].text(text)).is_none()
+            {
+                j += 1;
+            }
+            let title = Piece {
+                text: text[paras[t].start..paras[j - 1].end].replace('\n', " "),
+                start: paras[t].start,
+                end: paras[j - 1].end,
+            };
+            while j < end && paras[j].text(text).starts_with("(Kèm theo") {
+                j += 1;
+            }
+            annexes.push(Annex {
+                title: Some(title),
+                start: j,
+                end,
+            });
+            continue;
+        }
         // Title: leading caps lines and `Phụ lục` lines; then an optional
         // `(Kèm theo …)` line.
         let mut j = s;

@@ -84,12 +84,24 @@ pub fn parse_header(text: &str, paras: &[Para]) -> Header {
         is_caps(p) && doc_types::abbreviation_of(p).is_some()
     });
     let header_end = kind_at.unwrap_or(0);
+    // Without a type line (a Công văn) the header ends where the letter
+    // starts: at `Kính gửi` or a basis. A Word table gives each cell's
+    // lines in turn (issuer, number, a `V/v` over two lines, then the motto
+    // and the date), so the date may come eight paragraphs down.
+    let letter_end = || {
+        (0..scan.min(10))
+            .find(|&i| {
+                let p = paras[i].text(text);
+                p.starts_with("Kính gửi") || is_basis(p)
+            })
+            .unwrap_or(scan.min(10))
+    };
     let mut number_at = None;
-    for (i, para) in paras
-        .iter()
-        .enumerate()
-        .take(header_end.max(if kind_at.is_none() { scan.min(6) } else { 0 }))
-    {
+    for (i, para) in paras.iter().enumerate().take(if kind_at.is_none() {
+        letter_end()
+    } else {
+        header_end
+    }) {
         let p = para.text(text);
         if h.symbol.is_none() {
             if let Some(c) = NUMBER_LINE.captures(p) {
@@ -196,6 +208,23 @@ pub fn parse_header(text: &str, paras: &[Para]) -> Header {
             {
                 end = paras[j].end;
                 j += 1;
+            }
+            // A title in sentence case broken by the writer (a Word line
+            // break, a second centred paragraph: `… Phó Bí thư Tỉnh ủy, Chủ
+            // tịch` / `Ủy ban nhân dân tỉnh tại cuộc họp …`) goes on while
+            // its lines stop without punctuation; the body's first sentence
+            // ends with one, and the bases, `Kính gửi`, a heading in
+            // capitals or a numbered part are never the title.
+            let mut extra = 0;
+            while !caps_title
+                && extra < 3
+                && j < paras.len()
+                && !ends_sentence(&text[first.start..end])
+                && title_continues(paras[j].text(text))
+            {
+                end = paras[j].end;
+                j += 1;
+                extra += 1;
             }
             let joined = text[first.start..end]
                 .split('\n')
@@ -305,6 +334,27 @@ fn read_addressees(text: &str, paras: &[Para], h: &mut Header) {
             return;
         }
     }
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end()
+        .trim_end_matches(['"', '\'', ')', '”'])
+        .ends_with(['.', ':', ';', '!', '?'])
+}
+
+/// Can this paragraph be the next line of a title in sentence case?
+fn title_continues(p: &str) -> bool {
+    let t = p.trim();
+    !t.is_empty()
+        && t.chars().count() <= 160
+        && !ends_sentence(t)
+        && !is_caps(t)
+        && !is_basis(t)
+        && !t.starts_with("Kính gửi")
+        && !t.starts_with("(Kèm theo")
+        && !t.starts_with(['-', '+', '•', '*', '_'])
+        && super::outline::marker_of(t).is_none()
+        && PLACE_DATE.find(t).is_none()
 }
 
 fn strip_number_prefix(place: &str) -> &str {

@@ -4,7 +4,9 @@
 //! Text dumps carry no indentation, so nesting is inferred from the marker
 //! styles and their sequence: a decimal marker nests by its digits, and an
 //! Arabic list that restarts at `1.` right after a sibling nests under that
-//! sibling. Bullets (`-`, `+`) are items, not sections.
+//! sibling. Bullets (`-`, `+`) are items, not sections. The articles of a
+//! Quyết định or Nghị quyết (`Điều 1.`) are top-level sections (`Đ1`), as
+//! Roman parts are.
 
 use super::{Para, Piece};
 use crate::lexicon::sections::kind_of_heading;
@@ -18,6 +20,8 @@ pub enum MarkerKind {
     Arabic(u32),
     Decimal(Vec<u32>),
     Letter(char),
+    /// `Điều 3.` of a legal instrument.
+    Article(u32),
 }
 
 #[derive(Debug, Clone)]
@@ -45,7 +49,8 @@ pub struct SectionNode {
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
-            (?P<roman>[IVXLC]{1,7})\.
+            Điều\s+(?P<article>\d{1,3})[.:]
+          | (?P<roman>[IVXLC]{1,7})\.
           | (?P<dec>\d{1,2}(?:\.\d{1,2}){1,3})\.?
           | (?P<arabic>\d{1,2})\.
           | (?P<letter>[a-zđ])\)
@@ -79,7 +84,9 @@ fn roman_value(s: &str) -> Option<u32> {
 pub fn marker_of(p: &str) -> Option<Marker> {
     let c = MARKER.captures(p)?;
     let all = c.get(0).unwrap();
-    let kind = if let Some(r) = c.name("roman") {
+    let kind = if let Some(a) = c.name("article") {
+        MarkerKind::Article(a.as_str().parse().ok()?)
+    } else if let Some(r) = c.name("roman") {
         MarkerKind::Roman(roman_value(r.as_str())?)
     } else if let Some(d) = c.name("dec") {
         MarkerKind::Decimal(
@@ -160,15 +167,21 @@ pub fn parse_outline(
             None => tail.to_string(),
         };
         let (path, level) = match &m.kind {
-            MarkerKind::Roman(_) => {
-                if prefix.is_some() {
-                    continue; // an annex's own parts are rare; keep its numbering flat
-                }
-                let r = m.text.trim_end_matches('.').to_string();
+            MarkerKind::Roman(_) | MarkerKind::Article(_) => {
+                let r = match &m.kind {
+                    MarkerKind::Article(n) => format!("Đ{n}"),
+                    _ => m.text.trim_end_matches('.').to_string(),
+                };
+                // An annex's parts (a plan attached to a decision has
+                // `I.` … `III.`) go under the annex: `PL1.II`.
+                let r = match prefix {
+                    Some(pl) => format!("{pl}.{r}"),
+                    None => r,
+                };
                 roman = Some(r.clone());
                 arabic = None;
                 nested = None;
-                (r, 1)
+                (r, base_level + 1)
             }
             MarkerKind::Arabic(n) => {
                 let n = *n;
