@@ -38,7 +38,7 @@ static ABOUT: LazyLock<Regex> =
 static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
     // Tolerant of the typos and OCR slips real headers carry (`Cộng Hõa`,
     // `ĐÁNG CỘNG SẢN`) and of a motto cut off at the end of a line.
-    Regex::new(r"(?i)C[ỘO]NG\s+H(?:[ÒÕÓỎOÔ]A|O[ÀÃÁẢ])\s+X[ÃA]\s+H[ỘO]I(?:\s+CH\w*)?(?:\s+N\w*)?(?:\s+VI\w*)?(?:\s+NAM)?|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc|Đ[ẢAÁ]NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM")
+    Regex::new(r"(?i)C[ỘO]NG\s+H(?:[ÒÕÓỎOÔ]A|O[ÀÃÁẢ])\s+X[ÃA]\s+H[ỘO]I(?:\s+CH\w*)?(?:\s+N\w*)?(?:\s+VI\w*)?(?:\s+NAM)?|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc|Đ[ẢAÁÀẠ]{1,2}NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM")
         .expect("valid regex")
 });
 
@@ -170,6 +170,9 @@ pub fn parse_header(text: &str, paras: &[Para]) -> Header {
     let issuer_end = number_at.unwrap_or(header_end);
     for para in paras.iter().take(issuer_end) {
         for piece in without_motto(text, *para) {
+            let Some(piece) = issuing_part(piece) else {
+                continue;
+            };
             let t = piece
                 .text
                 .trim_matches(|c: char| c == '*' || c == '-' || c.is_whitespace());
@@ -178,6 +181,7 @@ pub fn parse_header(text: &str, paras: &[Para]) -> Header {
             }
         }
     }
+    restore_marks(&mut h);
     // Type and title.
     if let Some(k) = kind_at {
         let p = paras[k];
@@ -370,6 +374,106 @@ fn valid_date(y: &str, m: &str, d: &str) -> Option<String> {
     chrono::NaiveDate::from_ymd_opt(y, m, d).map(|dt| dt.format("%Y-%m-%d").to_string())
 }
 
+/// `Quản Bạ, ngày …` after the body's name on one line (a scan or a
+/// layout that puts the date beside the lower issuer line).
+static PLACE_DATE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\p{Lu}\p{Ll}[\p{Ll}\.'-]*(?:\s+\p{Lu}[\p{Ll}\.'-]*){0,4}\s*,\s*ngày\b")
+        .expect("valid regex")
+});
+
+/// What of a header piece can be part of the issuing body's name: the
+/// text before a place and date on the same line, without the specks a
+/// scan's rule lines leave (`: . :`, `Ea`, `F` — no letters, one letter,
+/// or lower case in a line of capitals) and without the tail of a motto
+/// broken over two lines (`VIỆT NAM`).
+fn issuing_part(piece: Piece) -> Option<Piece> {
+    let mut text = piece.text.as_str();
+    if let Some(m) = PLACE_DATE_START.find(text) {
+        text = text[..m.start()].trim_end();
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let caps_words = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_caps(w))
+        .count();
+    let kept: Vec<&str> = if caps_words > 0 {
+        words
+            .into_iter()
+            .filter(|w| {
+                let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+                // `&` and `-` join words of a name (`NN&PTNT`, `VĂN HÓA - THÔNG TIN`).
+                (letters >= 2 && is_caps(w)) || *w == "-" || *w == "&"
+            })
+            .collect()
+    } else {
+        words
+    };
+    let cleaned = kept.join(" ");
+    let cleaned = cleaned.trim_matches(|c: char| c == '-' || c.is_whitespace());
+    let folded = crate::record::fold::fold(cleaned);
+    if cleaned.is_empty() || folded == "viet nam" {
+        return None;
+    }
+    if cleaned == piece.text {
+        return Some(piece);
+    }
+    // Offsets stay those of the piece's first kept word.
+    let start = piece
+        .text
+        .find(kept.first().copied().unwrap_or(""))
+        .map_or(piece.start, |i| piece.start + i);
+    Some(Piece {
+        text: cleaned.to_string(),
+        start,
+        end: start + cleaned.len().min(piece.end - start),
+    })
+}
+
+/// An issuing body typed (or read by OCR) without marks, `XA PHUC KHANH`,
+/// whose place the place-and-date line spells with them (`Phúc Khánh,
+/// ngày …`): the name takes the marks of the place line, and the level
+/// word its own (`XÃ PHÚC KHÁNH`).
+fn restore_marks(h: &mut Header) {
+    const LEVELS: &[(&str, &str)] = &[
+        ("THI TRAN", "THỊ TRẤN"),
+        ("THI XA", "THỊ XÃ"),
+        ("THANH PHO", "THÀNH PHỐ"),
+        ("PHUONG", "PHƯỜNG"),
+        ("HUYEN", "HUYỆN"),
+        ("QUAN", "QUẬN"),
+        ("TINH", "TỈNH"),
+        ("XA", "XÃ"),
+    ];
+    let Some(place) = &h.place else { return };
+    let folded_place = crate::record::fold::fold(&place.text);
+    if folded_place.is_empty() || place.text.is_ascii() {
+        return;
+    }
+    for line in &mut h.issuer_lines {
+        if !line.text.is_ascii() {
+            continue;
+        }
+        let folded = line.text.to_ascii_lowercase();
+        let Some(head) = folded.strip_suffix(folded_place.as_str()) else {
+            continue;
+        };
+        let head = line.text[..head.len()].trim_end().to_ascii_uppercase();
+        let Some((ascii, marked)) = LEVELS
+            .iter()
+            .find(|(a, _)| head == *a || head.ends_with(&format!(" {a}")))
+        else {
+            continue;
+        };
+        let before = head[..head.len() - ascii.len()].trim_end();
+        let name = place.text.to_uppercase();
+        line.text = if before.is_empty() {
+            format!("{marked} {name}")
+        } else {
+            format!("{before} {marked} {name}")
+        };
+    }
+}
+
 /// The parts of a paragraph left when the motto phrases are cut out.
 fn without_motto(text: &str, para: Para) -> Vec<Piece> {
     let p = para.text(text);
@@ -432,6 +536,23 @@ mod tests {
             let issuer: Vec<&str> = h.issuer_lines.iter().map(|p| p.text.as_str()).collect();
             assert_eq!(issuer, ["UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG"], "{first}");
         }
+    }
+
+    #[test]
+    fn scan_specks_motto_tails_and_lost_marks_stay_out_of_the_issuer() {
+        // As Tesseract reads a scan: a rule line leaves specks, the motto's
+        // second line stands alone, one line lost its marks, the date sits
+        // beside the lower issuer line.
+        let text = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nEa : F VIỆT NAM\nXA PHUC KHANH Độc lập - Tự do - Hạnh phúc\nSố: 57/UBND-VP Phúc Khánh, ngày 03 tháng 4 năm 2025\nV/v ra quân";
+        let paras = paragraphs(text);
+        let h = parse_header(text, &paras);
+        let issuer: Vec<&str> = h.issuer_lines.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(issuer, ["ỦY BAN NHÂN DÂN", "XÃ PHÚC KHÁNH"]);
+        let text = "ĐẢNG BỘ TỈNH HÀ GIANG ĐÁẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY QUẢN BẠ Quản Bạ, ngày 22 tháng 8 năm 2025\n*\nSố 146-TB/HU\nTHÔNG BÁO\nKết luận";
+        let paras = paragraphs(text);
+        let h = parse_header(text, &paras);
+        let issuer: Vec<&str> = h.issuer_lines.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(issuer, ["ĐẢNG BỘ TỈNH HÀ GIANG", "HUYỆN ỦY QUẢN BẠ"]);
     }
 
     #[test]
