@@ -70,9 +70,10 @@ fn starts_with_any(s: &str, words: &[&str]) -> bool {
 }
 
 /// Does `s` open with the head of a specific body? `Ban hành` (to issue)
-/// is a verb, not the head `Ban` (a board): `Điều 1. Ban hành kèm theo …`.
+/// is a verb, not the head `Ban` (a board): `Điều 1. Ban hành kèm theo …`;
+/// `Trường hợp` (in case) is no school (`Trường`).
 fn opens_specific(s: &str) -> bool {
-    starts_with_any(s, SPECIFIC_HEADS) && !s.starts_with("Ban hành")
+    starts_with_any(s, SPECIFIC_HEADS) && !s.starts_with("Ban hành") && !s.starts_with("Trường hợp")
 }
 
 /// Does a unit start at the beginning of `s`? (Specific heads are matched
@@ -765,6 +766,22 @@ mod tests {
             .into_iter()
             .map(|a| (a.unit.canonical, a.role))
             .collect()
+    }
+
+    #[test]
+    fn verbs_and_phrases_that_look_like_heads_are_no_units() {
+        let names = |p: &str| -> Vec<String> {
+            mentions(p, 0, &home())
+                .into_iter()
+                .map(|u| u.canonical)
+                .collect()
+        };
+        assert!(names("Ban hành kèm theo Quyết định này Kế hoạch thực hiện.").is_empty());
+        assert!(names("Trường hợp hồ sơ chưa đầy đủ, đề nghị bổ sung.").is_empty());
+        let mut got =
+            names("Ủy ban nhân dân các xã chỉ đạo Ban nhân dân các thôn vận động nhân dân.");
+        got.sort();
+        assert_eq!(got, ["Ban nhân dân các thôn", "Ủy ban nhân dân các xã"]);
     }
 
     #[test]

@@ -168,7 +168,7 @@ struct DocQuality {
 /// A page fails the gate when a quarter of its words are single letters
 /// (accents pushed apart: `l ậ p`), when letters are under half of its
 /// visible characters (glyph codes without Unicode), when more than one word
-/// in fifty is no Vietnamese syllable (marks fused to the wrong letter,
+/// in twenty-five is no Vietnamese syllable (marks fused to the wrong letter,
 /// letters lost: see [`is_malformed_syllable`]), or when replacement and
 /// private-use characters show up.
 fn page_score(text: &str) -> (f64, usize, usize, usize, usize, usize) {
@@ -198,7 +198,8 @@ fn page_score(text: &str) -> (f64, usize, usize, usize, usize, usize) {
     // Broken Vietnamese: marks fused to the wrong letter (`dẫDn`, `ĐỈỆN`)
     // or letters lost (`bo qun`, `hng dn`): words no Vietnamese syllable
     // has the shape of. Clean text, foreign words included, stays well
-    // under 1%.
+    // under 1%; a page of formulas (`tsx`, `dh`) near 2%; broken text is
+    // at 10% and more.
     let malformed = words.iter().filter(|w| is_malformed_syllable(w)).count();
     if visible == 0 {
         return (1.0, 0, 0, 0, 0, 0);
@@ -226,7 +227,7 @@ fn page_score(text: &str) -> (f64, usize, usize, usize, usize, usize) {
     let score = (letter_share.min(0.75) / 0.75)
         * (1.0 - (single_share * 2.0).min(1.0))
         * (1.0 - (noise_share * 2.0).min(1.0))
-        * (1.0 - (malformed_share * 20.0).min(1.0))
+        * (1.0 - (malformed_share * 10.0).min(1.0))
         * (1.0 - (bad_share * 10.0).min(1.0));
     (score, letters, visible, noisy, malformed, words.len())
 }
@@ -267,10 +268,28 @@ fn is_malformed_syllable(word: &str) -> bool {
     if w.chars().count() < 2 || !w.chars().all(char::is_alphabetic) {
         return false;
     }
+    // Greek letters are a formula's symbols (`αbi`), no Vietnamese word
+    // gone wrong; a letter of any other script in a Vietnamese document is
+    // a legacy font read as Unicode (`6ӣ Công Thѭѫng` for `Sở Công Thương`).
+    let latin = |c: char| {
+        c.is_ascii_alphabetic()
+            || ('\u{C0}'..='\u{24F}').contains(&c)
+            || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+    };
+    if w.chars().any(|c| ('\u{370}'..='\u{3FF}').contains(&c)) {
+        return false;
+    }
+    if !w.chars().all(latin) {
+        return true;
+    }
     let chars: Vec<char> = w.chars().collect();
-    if chars
-        .windows(2)
-        .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+    let ascii = w.is_ascii();
+    // A capital after a small letter inside a Vietnamese word (`dẫDn`);
+    // unit symbols and foreign names (`mL`, `kWh`, `iPhone`) are ASCII.
+    if !ascii
+        && chars
+            .windows(2)
+            .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
     {
         return true;
     }
@@ -303,8 +322,21 @@ fn is_malformed_syllable(word: &str) -> bool {
         (1..=3).contains(&vowels) && FINALS.contains(&fin.as_str())
             || lent && FINALS.contains(&fin.as_str())
     });
-    !parses
+    if parses {
+        return false;
+    }
+    // Plain ASCII is also English (`tank`, `procedure`) and unit symbols
+    // (`mm`, `kg`): only a word with no vowel at all or a `qu` with none
+    // after it (`hng`, `qun`: what lost letters leave) counts then.
+    !ascii
+        || (!base.chars().any(|c| VOWELS.contains(c)) && !UNIT_SYMBOLS.contains(&base.as_str()))
+        || base.starts_with("qu")
 }
+
+/// Unit symbols without a vowel, common in plans and technical annexes.
+const UNIT_SYMBOLS: &[&str] = &[
+    "mm", "cm", "dm", "km", "mg", "kg", "ml", "kw", "kwh", "kv", "mw", "mwh", "ppm",
+];
 
 impl DocQuality {
     fn of(pages: &[String]) -> DocQuality {
@@ -653,6 +685,12 @@ mod tests {
         assert!(!is_malformed_syllable("gì"));
         assert!(!is_malformed_syllable("HĐND"));
         assert!(!is_malformed_syllable("TTr-STC"));
+        // English words and unit symbols of technical annexes.
+        for w in ["procedure", "tank", "mL", "oC", "mm", "kWh", "αbi"] {
+            assert!(!is_malformed_syllable(w), "{w}");
+        }
+        // A legacy font read as Unicode: letters of another script.
+        assert!(is_malformed_syllable("Thѭѫng"));
     }
 
     #[test]
