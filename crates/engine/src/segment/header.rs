@@ -391,19 +391,45 @@ fn issuing_part(piece: Piece) -> Option<Piece> {
     if let Some(m) = PLACE_DATE_START.find(text) {
         text = text[..m.start()].trim_end();
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    // `… THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT`: a number ends the name.
+    if let Some(i) = words.windows(2).position(|w| {
+        matches!(w[0].trim_end_matches(':'), "SỐ" | "Số")
+            && w[1].chars().any(|c| c.is_ascii_digit())
+    }) {
+        words.truncate(i);
+    }
+    // Running text (`Luật số: 147/2025/QH15`, `Số 1050/QĐ-SCT`) is no speck:
+    // a word in lower case of three letters or more leaves the piece as it
+    // is, for the caller to refuse.
+    if words.iter().any(|w| !is_caps(w) && letters(w) >= 3) {
+        return Some(piece);
+    }
     let caps_words = words
         .iter()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_caps(w))
+        .filter(|w| letters(w) >= 2 && is_caps(w))
         .count();
     let kept: Vec<&str> = if caps_words > 0 {
-        words
-            .into_iter()
-            .filter(|w| {
-                let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-                // `&` and `-` join words of a name (`NN&PTNT`, `VĂN HÓA - THÔNG TIN`).
-                (letters >= 2 && is_caps(w)) || *w == "-" || *w == "&"
+        let name_word = |w: &str| letters(w) >= 2 && is_caps(w) && !w.contains('/');
+        (0..words.len())
+            .filter(|&i| {
+                let w = words[i];
+                // A symbol (`/QĐ-SCT`) is never part of a name; `&` and `-`
+                // join words of one (`NN&PTNT`, `VĂN HÓA - THÔNG TIN`); one
+                // capital between two words of a name is a word (`BỘ Y TẾ`),
+                // elsewhere a speck.
+                name_word(w)
+                    || w == "-"
+                    || w == "&"
+                    || (letters(w) == 1
+                        && is_caps(w)
+                        && i > 0
+                        && i + 1 < words.len()
+                        && name_word(words[i - 1])
+                        && name_word(words[i + 1]))
             })
+            .map(|i| words[i])
             .collect()
     } else {
         words
@@ -553,6 +579,22 @@ mod tests {
         let h = parse_header(text, &paras);
         let issuer: Vec<&str> = h.issuer_lines.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(issuer, ["ĐẢNG BỘ TỈNH HÀ GIANG", "HUYỆN ỦY QUẢN BẠ"]);
+        // A one-letter word inside a name stays; a number after `SỐ` ends it;
+        // running text with a number is no issuer at all.
+        for (line, want) in [
+            ("BỘ Y TẾ", Some("BỘ Y TẾ")),
+            (
+                "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT",
+                Some("ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH"),
+            ),
+            ("Luật số: 147/2025/QH15", None),
+        ] {
+            let text = format!("{line} CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 03 tháng 4 năm 2025\nTHÔNG BÁO\nKết luận");
+            let paras = paragraphs(&text);
+            let h = parse_header(&text, &paras);
+            let issuer: Vec<&str> = h.issuer_lines.iter().map(|p| p.text.as_str()).collect();
+            assert_eq!(issuer.first().copied(), want, "{line}");
+        }
     }
 
     #[test]
