@@ -52,6 +52,25 @@ fn found(c: &Value) -> BTreeSet<(String, String)> {
         .collect()
 }
 
+/// `vnplan compare -q FOLDER -o OUT` (the format from OUT's extension), which must succeed.
+fn compare_to(folder: &Path, out: &Path) {
+    let run = vnplan()
+        .args([
+            "compare",
+            "-q",
+            folder.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
 fn gold() -> BTreeSet<(String, String)> {
     let g: Value =
         serde_json::from_str(&std::fs::read_to_string(families().join("gold.json")).unwrap())
@@ -232,21 +251,7 @@ fn csv_table_and_atomic_output() {
     let tmp = tempfile::tempdir().unwrap();
     let folder = families().join("tinh_hoa_son");
     let csv = tmp.path().join("findings.csv");
-    let out = vnplan()
-        .args([
-            "compare",
-            "-q",
-            folder.to_str().unwrap(),
-            "-o",
-            csv.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    compare_to(&folder, &csv);
     let text = std::fs::read_to_string(&csv).unwrap();
     let mut rows = csv_rows(&text);
     let header = rows.remove(0);
@@ -622,21 +627,7 @@ fn the_html_report_renders_in_headless_chromium() {
     let tmp = tempfile::tempdir().unwrap();
     let html = tmp.path().join("report.html");
     let folder = families().join("tinh_hoa_son");
-    let out = vnplan()
-        .args([
-            "compare",
-            "-q",
-            folder.to_str().unwrap(),
-            "-o",
-            html.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    compare_to(&folder, &html);
     let page = std::fs::read_to_string(&html).unwrap();
     // Self-contained: nothing is fetched from anywhere.
     for needle in [

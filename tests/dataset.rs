@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 use vnplan_dataset::Dataset;
 
+mod common;
+
 fn vnplan() -> Command {
     Command::cargo_bin("vnplan").unwrap()
 }
@@ -52,29 +54,8 @@ fn table_count(db: &Path, table: &str) -> i64 {
         .unwrap()
 }
 
-/// Every table's rows, as text, sorted: the dataset's content without
-/// row ids and timestamps, to compare two datasets.
 fn content(db: &Path) -> Vec<String> {
-    let ds = Dataset::open_read_only(db).unwrap();
-    let conn = ds.connection();
-    let mut out = Vec::new();
-    for &table in vnplan_dataset::export::TABLES {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
-        let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
-        let mut rows = stmt.query([]).unwrap();
-        while let Some(row) = rows.next().unwrap() {
-            let mut cells = vec![table.to_string()];
-            for (i, name) in names.iter().enumerate() {
-                if matches!(name.as_str(), "id" | "document_id" | "indexed_at") {
-                    continue;
-                }
-                cells.push(format!("{:?}", row.get_ref(i).unwrap()));
-            }
-            out.push(cells.join("|"));
-        }
-    }
-    out.sort();
-    out
+    common::content(db, true)
 }
 
 #[test]

@@ -8,6 +8,8 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+mod common;
+
 fn vnplan() -> Command {
     Command::cargo_bin("vnplan").unwrap()
 }
@@ -145,31 +147,6 @@ fn a_manifest_lists_inputs_with_group_keys() {
     }
 }
 
-/// Every table's rows as text (without row ids and timestamps), sorted.
-fn content(db: &Path) -> Vec<String> {
-    let ds = vnplan_dataset::Dataset::open_read_only(db).unwrap();
-    let conn = ds.connection();
-    let mut out = Vec::new();
-    let mut tables: Vec<&str> = vnplan_dataset::export::TABLES.to_vec();
-    tables.push("records");
-    for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
-        let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
-        let mut rows = stmt.query([]).unwrap();
-        while let Some(row) = rows.next().unwrap() {
-            let mut cells = vec![table.to_string()];
-            for (i, name) in names.iter().enumerate() {
-                if !matches!(name.as_str(), "id" | "document_id" | "indexed_at") {
-                    cells.push(format!("{:?}", row.get_ref(i).unwrap()));
-                }
-            }
-            out.push(cells.join("|"));
-        }
-    }
-    out.sort();
-    out
-}
-
 #[test]
 fn shard_datasets_merge_into_the_dataset_of_one_run() {
     let dir = tempfile::tempdir().unwrap();
@@ -203,8 +180,8 @@ fn shard_datasets_merge_into_the_dataset_of_one_run() {
     merge.extend(shards.iter().map(String::as_str));
     index(&merge, &db("merged.sqlite"));
     assert_eq!(
-        content(Path::new(&db("merged.sqlite"))),
-        content(Path::new(&db("full.sqlite")))
+        common::content(Path::new(&db("merged.sqlite")), true),
+        common::content(Path::new(&db("full.sqlite")), true)
     );
     // The merged dataset compares like the paths.
     let out = vnplan()
