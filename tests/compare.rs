@@ -411,6 +411,23 @@ fn kinds(c: &Comparison) -> Vec<(&'static str, String)> {
         .collect()
 }
 
+/// The trap (a district plan and a commune plan) gives no finding; the
+/// control, the same commune plan with one value changed, gives exactly
+/// `kind` about the commune. Returns the trap's comparison.
+fn trap_then_control(
+    parent: &District<'_>,
+    trap: String,
+    control: String,
+    kind: &str,
+) -> Comparison {
+    let t = run(&[("huyen.txt", district(parent)), ("xa.txt", trap)]);
+    assert_eq!(kinds(&t), vec![], "the trap raised a finding");
+    let c = run(&[("huyen.txt", district(parent)), ("xa.txt", control)]);
+    let want: Vec<(&str, String)> = vec![(kind, "xa.txt".into())];
+    assert_eq!(kinds(&c), want, "the control");
+    t
+}
+
 const PLAIN: District<'static> = District {
     content: "1. Kết quả\nĐã triển khai các nội dung.",
     assignments: "",
@@ -418,23 +435,13 @@ const PLAIN: District<'static> = District {
 
 #[test]
 fn the_same_date_written_two_ways_is_one_date() {
-    let trap = run(&[
-        ("huyen.txt", district(&PLAIN)),
-        (
-            "xa.txt",
-            commune("Bình Minh", "08 tháng 3 năm 2025", "", ""),
-        ),
-    ]);
-    assert_eq!(kinds(&trap), vec![]);
-    assert_eq!(trap.families.len(), 1);
-    let control = run(&[
-        ("huyen.txt", district(&PLAIN)),
-        ("xa.txt", commune("Bình Minh", "09/3/2025", "", "")),
-    ]);
-    assert_eq!(
-        kinds(&control),
-        vec![("reference_mismatch", "xa.txt".into())]
+    let trap = trap_then_control(
+        &PLAIN,
+        commune("Bình Minh", "08 tháng 3 năm 2025", "", ""),
+        commune("Bình Minh", "09/3/2025", "", ""),
+        "reference_mismatch",
     );
+    assert_eq!(trap.families.len(), 1);
 }
 
 #[test]
@@ -512,14 +519,13 @@ fn current_counts_beside_target_counts_are_no_conflict() {
             "",
         )
     };
-    let trap = run(&[("huyen.txt", district(&parent)), ("xa.txt", child("17"))]);
-    assert_eq!(kinds(&trap), vec![]);
-    assert_eq!(trap.criteria_matrix.rows.len(), 1);
-    let control = run(&[("huyen.txt", district(&parent)), ("xa.txt", child("16"))]);
-    assert_eq!(
-        kinds(&control),
-        vec![("criteria_status_conflict", "xa.txt".into())]
+    let trap = trap_then_control(
+        &parent,
+        child("17"),
+        child("16"),
+        "criteria_status_conflict",
     );
+    assert_eq!(trap.criteria_matrix.rows.len(), 1);
 }
 
 #[test]
@@ -536,18 +542,11 @@ fn a_lunar_date_in_brackets_is_the_same_day() {
             "",
         )
     };
-    let trap = run(&[
-        ("huyen.txt", district(&parent)),
-        ("xa.txt", child("15/02/2025")),
-    ]);
-    assert_eq!(kinds(&trap), vec![]);
-    let control = run(&[
-        ("huyen.txt", district(&parent)),
-        ("xa.txt", child("16/02/2025")),
-    ]);
-    assert_eq!(
-        kinds(&control),
-        vec![("event_date_mismatch", "xa.txt".into())]
+    trap_then_control(
+        &parent,
+        child("15/02/2025"),
+        child("16/02/2025"),
+        "event_date_mismatch",
     );
 }
 
