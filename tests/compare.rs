@@ -231,6 +231,14 @@ fn findings_are_the_same_from_paths_and_from_a_dataset() {
     ]);
     assert_eq!(one_district["summary"]["documents"], 3);
     assert_eq!(one_district["summary"]["findings"], 0);
+    // A filter without a dataset is a usage error.
+    let folder_s = folder.to_str().unwrap();
+    let out = vnplan()
+        .args(["compare", "--where", "1", folder_s])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs --db"));
     // A filter that is not SQL is a usage error that says so.
     let out = vnplan()
         .args([

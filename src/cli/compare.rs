@@ -106,6 +106,10 @@ impl Sink for Collect {
 }
 
 pub fn run(args: Args) -> i32 {
+    if args.filter.is_some() && args.db.is_none() {
+        eprintln!("vnplan: --where filters a dataset's documents: it needs --db FILE");
+        return EXIT_USAGE;
+    }
     let format = args.format.unwrap_or_else(|| {
         match args
             .output
