@@ -21,18 +21,10 @@ fn families() -> PathBuf {
 
 /// `vnplan compare ARGS… --format json`, parsed.
 fn compare_cli(args: &[&str]) -> Value {
-    let out = vnplan()
-        .arg("compare")
-        .args(args)
-        .args(["-q", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let mut all = vec!["compare"];
+    all.extend_from_slice(args);
+    all.extend(["-q", "--format", "json"]);
+    serde_json::from_slice(&vnplan_ok(&all).stdout).unwrap()
 }
 
 /// (kind, child) of each finding, the child relative to `fixtures/families`.
@@ -52,23 +44,26 @@ fn found(c: &Value) -> BTreeSet<(String, String)> {
         .collect()
 }
 
-/// `vnplan compare -q FOLDER -o OUT` (the format from OUT's extension), which must succeed.
-fn compare_to(folder: &Path, out: &Path) {
-    let run = vnplan()
-        .args([
-            "compare",
-            "-q",
-            folder.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+/// `vnplan ARGS…`, which must succeed.
+fn vnplan_ok(args: &[&str]) -> std::process::Output {
+    let run = vnplan().args(args).output().unwrap();
     assert!(
         run.status.success(),
-        "{}",
+        "{args:?}: {}",
         String::from_utf8_lossy(&run.stderr)
     );
+    run
+}
+
+/// `vnplan compare -q FOLDER -o OUT` (the format from OUT's extension).
+fn compare_to(folder: &Path, out: &Path) {
+    vnplan_ok(&[
+        "compare",
+        "-q",
+        folder.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
 }
 
 fn gold() -> BTreeSet<(String, String)> {
@@ -198,21 +193,13 @@ fn findings_are_the_same_from_paths_and_from_a_dataset() {
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("plans.sqlite");
     let folder = families().join("tinh_hoa_son");
-    let out = vnplan()
-        .args([
-            "index",
-            "-q",
-            folder.to_str().unwrap(),
-            "--db",
-            db.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    vnplan_ok(&[
+        "index",
+        "-q",
+        folder.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
     let from_paths = the_families();
     let from_db = compare_cli(&["--db", db.to_str().unwrap()]);
     assert_eq!(from_paths["findings"], from_db["findings"]);
@@ -272,34 +259,27 @@ fn csv_table_and_atomic_output() {
         .collect();
     assert_eq!(names.len(), 1, "{names:?}");
     for table in ["criteria_matrix", "deadline_timeline", "links", "documents"] {
-        let out = vnplan()
-            .args([
-                "compare",
-                "-q",
-                folder.to_str().unwrap(),
-                "--format",
-                "csv",
-                "--table",
-                table,
-            ])
-            .output()
-            .unwrap();
-        assert!(out.status.success());
+        let out = vnplan_ok(&[
+            "compare",
+            "-q",
+            folder.to_str().unwrap(),
+            "--format",
+            "csv",
+            "--table",
+            table,
+        ]);
         assert!(
             csv_rows(&String::from_utf8(out.stdout).unwrap()).len() > 3,
             "{table}"
         );
     }
-    let out = vnplan()
-        .args([
-            "compare",
-            "-q",
-            folder.to_str().unwrap(),
-            "--format",
-            "table",
-        ])
-        .output()
-        .unwrap();
+    let out = vnplan_ok(&[
+        "compare",
+        "-q",
+        folder.to_str().unwrap(),
+        "--format",
+        "table",
+    ]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains("deadline_after_parent")

@@ -295,6 +295,35 @@ fn original_run(name: &str, words: &[&Word]) -> String {
     wanted
 }
 
+/// The level of the first level word in `phrase`, named or not
+/// (`ủy ban nhân dân huyện` → district).
+///
+/// ```
+/// use vnplan_compare::body::first_level;
+/// use vnplan_record::vocab::Level;
+/// assert_eq!(first_level("UBND huyện (qua Phòng Nông nghiệp)"), Some(Level::Huyen));
+/// assert_eq!(first_level("thị xã Sơn Tây"), Some(Level::Huyen));
+/// assert_eq!(first_level("các cơ quan"), None);
+/// assert_eq!(first_level("Phòng Lao động - Thương binh và Xã hội huyện"), Some(Level::Huyen));
+/// ```
+pub fn first_level(phrase: &str) -> Option<Level> {
+    let words: Vec<String> = phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    (0..words.len()).find_map(|at| {
+        LEVEL_WORDS
+            .iter()
+            .find(|(w, _)| words[at..].starts_with(w))
+            // `quan` alone is as often `cơ quan` (an office) as `quận`, and
+            // `xã hội` (social) is no commune.
+            .filter(|(w, _)| *w != ["quan"] && !(*w == ["xa"] && words.get(at + 1) == Some(&"hoi")))
+            .map(|(_, l)| *l)
+    })
+}
+
 impl Body {
     /// Whether a unit named `self` is the body that issued a document of
     /// `issuer`: same side, level and place; or a collective of its level.

@@ -136,25 +136,11 @@ fn recipient_level(task: &str) -> Option<Level> {
         let pos = lower.find(cue)?;
         let rest: String = lower[pos + cue.len()..].chars().take(60).collect();
         let rest = rest.split(['(', ';']).next().unwrap_or("");
-        // Re-capitalise place names is not needed: the level word is enough.
-        let b = body_of(&title_case_levels(rest));
-        b.level.filter(|_| b.side != crate::body::Side::Other)
+        // A body (`UBND huyện`, `Sở …`), of the level its first level word says.
+        (body_of(rest).side != crate::body::Side::Other)
+            .then(|| crate::body::first_level(rest))
+            .flatten()
     })
-}
-
-/// `ủy ban nhân dân huyện` → keeps words; body_of reads the level word
-/// without a name only for heads, so give it a placeholder name.
-fn title_case_levels(s: &str) -> String {
-    let mut out = String::new();
-    for w in s.split_whitespace() {
-        out.push_str(w);
-        out.push(' ');
-        if matches!(w, "huyện" | "tỉnh" | "xã") {
-            out.push_str("X ");
-            break;
-        }
-    }
-    out
 }
 
 fn designates_any(units: &[String], issuer: &Body) -> bool {
